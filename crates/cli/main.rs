@@ -1,0 +1,33 @@
+//! The `vngov` command: parses arguments, dispatches, sets the exit code.
+
+mod args;
+mod extract;
+mod output;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Extract(a) => extract::run(a),
+        args::Command::Schema => {
+            print!("{}", vngov_record_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vngov: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The record's JSON Schema, as shipped in `schemas/`.
+fn vngov_record_schema() -> &'static str {
+    include_str!("../../schemas/record.schema.json")
+}

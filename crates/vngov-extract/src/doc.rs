@@ -1,0 +1,169 @@
+//! A normalized text prepared for the rules: sentences, and byte-to-character offsets.
+
+use std::ops::Range;
+
+use vngov_record::{Evidence, Span};
+
+/// A normalized text with its sentence boundaries.
+///
+/// Rules match with `regex` on byte offsets; [`Doc::evidence`] turns a byte range
+/// into the record's character span and the sentence around it.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    text: &'a str,
+    /// Byte ranges of sentences, in order, covering every non-blank stretch.
+    sentences: Vec<Range<usize>>,
+    /// Character index of each char boundary's byte offset, for the non-ASCII case.
+    char_at_byte: Option<Vec<u32>>,
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "St", "Đ/c", "đ/c",
+];
+
+impl<'a> Doc<'a> {
+    /// Prepares `text` (already normalized) for the rules.
+    pub fn new(text: &'a str) -> Self {
+        let char_at_byte = if text.is_ascii() {
+            None
+        } else {
+            let mut v = vec![0u32; text.len() + 1];
+            let mut n = 0u32;
+            for (b, c) in text.char_indices() {
+                for slot in &mut v[b..b + c.len_utf8()] {
+                    *slot = n;
+                }
+                n += 1;
+            }
+            v[text.len()] = n;
+            Some(v)
+        };
+        Doc {
+            text,
+            sentences: split_sentences(text),
+            char_at_byte,
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Byte ranges of the sentences, in order.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    /// Character offset of byte offset `b` (which must be a char boundary or the end).
+    pub fn char_offset(&self, b: usize) -> usize {
+        match &self.char_at_byte {
+            None => b,
+            Some(v) => v[b.min(self.text.len())] as usize,
+        }
+    }
+
+    /// The byte range of the sentence holding byte offset `b`.
+    pub fn sentence_at(&self, b: usize) -> Range<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= b);
+        match self.sentences.get(i) {
+            Some(s) if s.start <= b => s.clone(),
+            _ => b..b,
+        }
+    }
+
+    /// Evidence for the words at byte range `r`: their text, character span and sentence.
+    /// `source_span` is left equal to `span`; the pipeline maps it to the input.
+    pub fn evidence(&self, r: Range<usize>) -> Evidence {
+        let s = self.sentence_at(r.start);
+        let s = s.start.min(r.start)..s.end.max(r.end);
+        let span = Span(self.char_offset(r.start), self.char_offset(r.end));
+        Evidence {
+            text: self.text[r].to_string(),
+            span,
+            source_span: span,
+            evidence: self.text[s].trim().to_string(),
+        }
+    }
+}
+
+/// Splits on line breaks and on sentence-final punctuation followed by a space and a
+/// capital letter or digit, except after known abbreviations.
+fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let mut start = line_start;
+        let bytes = text.as_bytes();
+        let mut i = line_start;
+        while i < line_end {
+            let c = bytes[i];
+            if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < line_end && bytes[i + 1] == b' ' {
+                let next = text[i + 1..line_end].trim_start().chars().next();
+                let word_before = text[start..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let ends = match next {
+                    Some(n) => {
+                        (n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '“' || n == '-')
+                            && !(c == b'.' && ABBREVIATIONS.contains(&word_before))
+                    }
+                    None => false,
+                };
+                if ends {
+                    push_trimmed(text, start..i + 1, &mut out);
+                    start = i + 1;
+                }
+            }
+            i += 1;
+        }
+        push_trimmed(text, start..line_end, &mut out);
+        line_start = line_end;
+    }
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_lines_and_periods_not_abbreviations() {
+        let t = "Họp ngày 24/02.\nĐồng chí A chủ trì. Tại TP. Hồ Chí Minh có 2 người. Xong";
+        let d = Doc::new(t);
+        let s: Vec<&str> = d.sentences().iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Họp ngày 24/02.",
+                "Đồng chí A chủ trì.",
+                "Tại TP. Hồ Chí Minh có 2 người.",
+                "Xong"
+            ]
+        );
+    }
+
+    #[test]
+    fn evidence_gives_char_span_and_sentence() {
+        let t = "Ông Đặng chủ trì.\nTỷ lệ đạt 95,6%.";
+        let d = Doc::new(t);
+        let b = t.find("95,6%").unwrap();
+        let e = d.evidence(b..b + "95,6%".len());
+        assert_eq!(e.text, "95,6%");
+        assert_eq!(e.span, Span(28, 33));
+        assert_eq!(t.chars().skip(28).take(5).collect::<String>(), "95,6%");
+        assert_eq!(e.evidence, "Tỷ lệ đạt 95,6%.");
+    }
+}

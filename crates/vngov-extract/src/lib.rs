@@ -1,0 +1,59 @@
+//! Pattern rules that read facts out of normalized Vietnamese administrative text.
+//!
+//! The input is the text produced by `vngov-text`; every fact comes back with its
+//! evidence (the words, their character span, the sentence). Rules live in
+//! [`rules`], one family per folder, each with its fixtures and snapshot tests.
+
+pub mod doc;
+pub mod rules;
+
+pub use doc::Doc;
+use vngov_record::{DateFact, DocumentFact, Evidence, PercentageFact, Warning};
+
+/// Everything the rules found in one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The headline, when one was found.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`) and where it was read.
+    pub published: Option<(String, Evidence)>,
+    /// Province or centrally-run city, and its decisive mention.
+    pub province: Option<(String, Evidence)>,
+    /// Every date mentioned, in text order.
+    pub dates: Vec<DateFact>,
+    /// Every document number, once each, in order of first mention.
+    pub documents: Vec<DocumentFact>,
+    /// Every percentage, in text order.
+    pub percentages: Vec<PercentageFact>,
+    /// Things noticed on the way.
+    pub warnings: Vec<Warning>,
+}
+
+/// Runs every rule family over a normalized text.
+///
+/// Order matters: dates are read first with the years the text writes; the
+/// publication date is chosen among them; years left unwritten are then inferred;
+/// document numbers use the dates beside them.
+pub fn extract(text: &str) -> Extraction {
+    let doc = Doc::new(text);
+    let mut dates = rules::dates::extract(&doc);
+    let published = rules::published::extract(&doc, &dates);
+    rules::dates::infer_years(
+        &doc,
+        &mut dates,
+        published.as_ref().map(|(d, _)| d.as_str()),
+    );
+    let documents = rules::documents::extract(&doc, &dates);
+    let percentages = rules::percentages::extract(&doc);
+    let province = rules::province::extract(&doc);
+    let title = rules::title::extract(&doc);
+    Extraction {
+        title,
+        published,
+        province,
+        dates,
+        documents,
+        percentages,
+        warnings: Vec::new(),
+    }
+}

@@ -1,0 +1,8 @@
+//! The rule families, one folder each. Each family's `extract` is its registry entry.
+
+pub mod dates;
+pub mod documents;
+pub mod percentages;
+pub mod province;
+pub mod published;
+pub mod title;

@@ -1,0 +1,161 @@
+//! One document: bytes to a record, or to an error record.
+
+use sha2::{Digest, Sha256};
+use vngov_record::{
+    ErrorInfo, ErrorKind, ErrorRecord, Evidence, Output, Record, Source, Warning, SCHEMA_VERSION,
+};
+use vngov_text::{normalize, Normalized};
+
+use crate::decode::decode;
+use crate::input::Input;
+
+/// Settings that shape every record of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Normalization settings.
+    pub normalize: vngov_text::Options,
+    /// Inputs larger than this many bytes become `too_large` error records (0: no limit).
+    pub max_bytes: u64,
+}
+
+/// A stable identifier for a source: the first 16 hex digits of the SHA-256 of its
+/// path or URL.
+pub fn source_id(locator: &str) -> String {
+    hex(&Sha256::digest(locator.as_bytes()))[..16].to_string()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads and extracts one input. Never panics on bad input: failures become error records.
+pub fn process(input: &Input, settings: &Settings) -> Output {
+    let path = input.display_path();
+    let mut source = Source {
+        path: Some(path.clone()),
+        format: Some("text".into()),
+        ..Source::default()
+    };
+    let id = source_id(&path);
+    let bytes = match input.read() {
+        Ok(b) => b,
+        Err(e) => return error(id, source, ErrorKind::Io, e.to_string()),
+    };
+    source.bytes = Some(bytes.len() as u64);
+    source.sha256 = Some(hex(&Sha256::digest(&bytes)));
+    if settings.max_bytes > 0 && bytes.len() as u64 > settings.max_bytes {
+        let msg = format!(
+            "{} bytes, over the limit of {}",
+            bytes.len(),
+            settings.max_bytes
+        );
+        return error(id, source, ErrorKind::TooLarge, msg);
+    }
+    match decode(&bytes) {
+        Ok(d) => {
+            source.encoding = Some(d.encoding.to_string());
+            Output::Record(Box::new(record_from_text(id, source, &d.text, settings)))
+        }
+        Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
+    }
+}
+
+/// Builds the record of a decoded text: normalization, extraction, and every fact's
+/// `source_span` mapped back into the input text.
+pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
+    let Normalized { text, map, .. } = normalize(input, &settings.normalize);
+    let ex = vngov_extract::extract(&text);
+    let fix = |e: &mut Evidence| {
+        e.source_span = vngov_record::Span(map.to_input(e.span.0), map.to_input_end(e.span.1));
+    };
+    let mut warnings = ex.warnings;
+    if text.trim().is_empty() {
+        warnings.push(Warning::new("empty_text", "the document has no text"));
+    }
+    if text.contains('\u{FFFD}') {
+        warnings.push(Warning::new(
+            "replacement_character",
+            "the text holds U+FFFD replacement characters: it was damaged before it was read",
+        ));
+    }
+    let mut rec = Record {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id,
+        source,
+        title: ex.title,
+        published: ex.published.as_ref().map(|(d, _)| d.clone()),
+        published_evidence: ex.published.map(|(_, e)| e),
+        province: ex.province.as_ref().map(|(p, _)| p.clone()),
+        province_evidence: ex.province.map(|(_, e)| e),
+        text: String::new(),
+        dates: ex.dates,
+        documents: ex.documents,
+        percentages: ex.percentages,
+        meetings: Vec::new(),
+        tasks: Vec::new(),
+        warnings,
+    };
+    rec.published_evidence.iter_mut().for_each(fix);
+    rec.province_evidence.iter_mut().for_each(fix);
+    rec.dates.iter_mut().for_each(|d| fix(&mut d.evidence));
+    rec.documents.iter_mut().for_each(|d| fix(&mut d.evidence));
+    rec.percentages
+        .iter_mut()
+        .for_each(|d| fix(&mut d.evidence));
+    rec.text = text;
+    rec
+}
+
+fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
+    Output::Error(ErrorRecord {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id,
+        source,
+        error: ErrorInfo { kind, message },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        assert_eq!(source_id("corpus/a.txt"), source_id("corpus/a.txt"));
+        assert_ne!(source_id("corpus/a.txt"), source_id("corpus/b.txt"));
+        assert_eq!(source_id("x").len(), 16);
+    }
+
+    #[test]
+    fn unreadable_and_binary_inputs_become_error_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("junk.txt");
+        std::fs::write(&bin, b"\x00\x01\x02PK").unwrap();
+        for (input, kind) in [
+            (Input::File(dir.path().join("missing.txt")), ErrorKind::Io),
+            (Input::File(bin), ErrorKind::Decode),
+        ] {
+            match process(&input, &Settings::default()) {
+                Output::Error(e) => {
+                    assert_eq!(e.error.kind, kind);
+                    assert!(e.source.path.is_some());
+                }
+                Output::Record(_) => panic!("expected an error record"),
+            }
+        }
+    }
+
+    #[test]
+    fn oversized_inputs_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("big.txt");
+        std::fs::write(&f, "a".repeat(100)).unwrap();
+        let s = Settings {
+            max_bytes: 10,
+            ..Settings::default()
+        };
+        assert!(
+            matches!(process(&Input::File(f), &s), Output::Error(e) if e.error.kind == ErrorKind::TooLarge)
+        );
+    }
+}

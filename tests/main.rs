@@ -1,0 +1,3 @@
+//! Integration tests: they run the real `vngov` binary.
+
+mod cli;
