@@ -1,3 +1,6 @@
 //! Integration tests: they run the real `vngov` binary.
 
 mod cli;
+mod common;
+mod golden;
+mod schema;

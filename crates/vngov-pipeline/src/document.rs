@@ -54,7 +54,21 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
     match decode(&bytes) {
         Ok(d) => {
             source.encoding = Some(d.encoding.to_string());
-            Output::Record(Box::new(record_from_text(id, source, &d.text, settings)))
+            // A defect in a rule must cost one document, not the run.
+            let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                record_from_text(id.clone(), source.clone(), &d.text, settings)
+            }));
+            match built {
+                Ok(rec) => Output::Record(Box::new(rec)),
+                Err(panic) => {
+                    let why = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown cause".into());
+                    error(id, source, ErrorKind::Internal, format!("extraction failed: {why}"))
+                }
+            }
         }
         Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
     }
