@@ -1,11 +1,35 @@
-//! Normalization of Vietnamese text.
+//! Normalization of Vietnamese text, with an offset map back to the input.
 //!
-//! PLACEHOLDER API (to be completed): `normalize` runs the ordered stages and
-//! returns the text with an [`OffsetMap`] back to the input.
+//! [`normalize`] runs an ordered chain of stages, each in its own module:
+//!
+//! 1. Unicode composition (NFC): decomposed letters become one char each.
+//! 2. Spacing: non-breaking and zero-width characters, CR/CRLF, runs of spaces,
+//!    trailing spaces, runs of blank lines; line structure is kept.
+//! 3. Look-alike letters: `Ð`/`ð` (eth) become `Đ`/`đ` in Vietnamese words.
+//! 4. Tone-mark placement per [`ToneStyle`] (and `qui` → `quy`).
+//! 5. Words broken across line breaks are joined (if [`Options::repair_broken_words`]).
+//! 6. Missing spaces after punctuation are inserted (if
+//!    [`Options::repair_missing_spaces`]).
+//! 7. Two syllables run together are split (if [`Options::repair_missing_spaces`]).
+//!
+//! Every repair only acts when its result is made of valid Vietnamese syllables
+//! (see [`syllable::is_syllable`]). Each stage records, for each output char, the
+//! input range it came from; the maps compose into one [`OffsetMap`].
 
-use unicode_normalization::UnicodeNormalization;
+mod fold;
+mod letters;
+mod offset;
+mod stages;
+pub mod syllable;
+
+pub use fold::fold;
+pub use offset::OffsetMap;
 
 /// Where tone marks go in the syllables `oa`, `oe`, `uy` without a final consonant.
+///
+/// All other placements are fixed by spelling and are made canonical by both
+/// `Classic` and `Modern`: with a final consonant the tone is on the second vowel
+/// (hoàn, thuận, khuyết).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ToneStyle {
     /// Tone on the first vowel: hòa, thủy, ủy (most government text; the default).
@@ -13,7 +37,7 @@ pub enum ToneStyle {
     Classic,
     /// Tone on the second vowel: hoà, thuỷ, uỷ.
     Modern,
-    /// Leave tone placement as written.
+    /// Leave tone placement as written (and `qui` as `qui`).
     Keep,
 }
 
@@ -38,28 +62,43 @@ impl Default for Options {
     }
 }
 
-/// Maps character offsets of a normalized text back to its input.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    to_input: Vec<usize>,
-    input_len: usize,
+/// What a [`Repair`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepairKind {
+    /// Removed a line break inside a word ("T\n\nrước" → "Trước"); the offset is
+    /// that of the first removed break.
+    JoinedBrokenWord,
+    /// Inserted a space at punctuation ("định:ứng" → "định: ứng"); the offset is
+    /// that of the input char the space precedes.
+    InsertedSpace,
+    /// Split two run-together syllables ("nhândân" → "nhân dân"); the offset is
+    /// that of the first char of the second syllable.
+    SplitSyllables,
+    /// Replaced a look-alike letter ("Ðến" → "Đến"); the offset is that of the
+    /// replaced char.
+    LookAlike,
 }
 
-impl OffsetMap {
-    /// The input character offset of normalized character offset `i`
-    /// (`i` may equal the normalized length).
-    pub fn to_input(&self, i: usize) -> usize {
-        self.to_input.get(i).copied().unwrap_or(self.input_len)
-    }
-
-    /// The exclusive input end offset of a normalized span ending at `i`.
-    pub fn to_input_end(&self, i: usize) -> usize {
-        if i == 0 {
-            self.to_input(0)
-        } else {
-            (self.to_input(i - 1) + 1).min(self.input_len)
+impl RepairKind {
+    /// A stable snake_case name, for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepairKind::JoinedBrokenWord => "joined_broken_word",
+            RepairKind::InsertedSpace => "inserted_space",
+            RepairKind::SplitSyllables => "split_syllables",
+            RepairKind::LookAlike => "look_alike",
         }
     }
+}
+
+/// One change the chain made that a reader may want to audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Repair {
+    /// What was done.
+    pub kind: RepairKind,
+    /// Input char offset where it was done.
+    pub offset: usize,
 }
 
 /// A normalized text and its map back to the input.
@@ -69,29 +108,66 @@ pub struct Normalized {
     pub text: String,
     /// Offsets back into the input.
     pub map: OffsetMap,
+    /// Repairs made, in input order.
+    pub repairs: Vec<Repair>,
 }
 
-/// Normalizes `input` with `options`.
-pub fn normalize(input: &str, _options: &Options) -> Normalized {
-    let text: String = input.nfc().collect();
-    let n = text.chars().count();
-    Normalized {
-        text,
-        map: OffsetMap {
-            to_input: (0..n).collect(),
-            input_len: input.chars().count(),
-        },
+/// Threads text, map and repairs through the stages.
+struct Chain {
+    text: String,
+    map: Option<OffsetMap>,
+    input_len: usize,
+    repairs: Vec<Repair>,
+}
+
+impl Chain {
+    fn to_input(&self, i: usize) -> usize {
+        self.map.as_ref().map_or(i, |m| m.to_input(i))
+    }
+
+    fn run(&mut self, stage: impl FnOnce(&str) -> Option<offset::Rewrite>) {
+        let Some(r) = stage(&self.text) else {
+            return;
+        };
+        for &(kind, at) in &r.repairs {
+            let offset = self.to_input(at);
+            self.repairs.push(Repair { kind, offset });
+        }
+        self.map = Some(match &self.map {
+            None => OffsetMap::from_spans(&r.spans, self.input_len),
+            Some(m) => m.then(&r.spans),
+        });
+        self.text = r.text;
     }
 }
 
-/// A diacritic-free, lower-case key for matching ("Đồng Nai" → "dong nai").
-pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' | 'Ð' | 'ð' => 'd',
-            c => c.to_ascii_lowercase(),
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Normalizes `input` with `options`. Never panics; any input gives a text and a
+/// map covering it.
+pub fn normalize(input: &str, options: &Options) -> Normalized {
+    let mut chain = Chain {
+        text: input.to_string(),
+        map: None,
+        input_len: input.chars().count(),
+        repairs: Vec::new(),
+    };
+    chain.run(stages::nfc::apply);
+    chain.run(|t| Some(stages::whitespace::apply(t)));
+    chain.run(stages::look_alike::apply);
+    chain.run(|t| stages::tone::apply(t, options.tone_style));
+    if options.repair_broken_words {
+        chain.run(stages::broken_words::apply);
+    }
+    if options.repair_missing_spaces {
+        chain.run(stages::punctuation_space::apply);
+        chain.run(stages::run_together::apply);
+    }
+    let map = chain
+        .map
+        .unwrap_or_else(|| OffsetMap::identity(chain.input_len));
+    chain.repairs.sort_by_key(|r| r.offset);
+    Normalized {
+        text: chain.text,
+        map,
+        repairs: chain.repairs,
+    }
 }

@@ -1,0 +1,163 @@
+//! Stage 6: a missing space after punctuation ("định:ứng dụng", "tin(CNTT)").
+//!
+//! A space is inserted after `:` `,` `;` `.` `)`, or before `(`, only between
+//! letters, and only when the word after the mark is a Vietnamese syllable: after
+//! `:` `,` `;` one in lower case, or a capitalised one if the word before is also a
+//! syllable ("A.Theo" but not "TP.HCM"); after `.` the word before must be a
+//! syllable too; after `)` only a lower-case one; before `(` the word before must
+//! be a syllable. Never inside numbers ("0,95", "1.000": digits are not letters),
+//! document numbers ("36-NQ/TW"), dotted names ("Baoninhbinh.org.vn", "abc.com.vn":
+//! a word followed or preceded by `.` `/` `@` `:` and a letter is skipped), URLs or
+//! e-mail addresses.
+
+use crate::letters::{shape, Shape};
+use crate::offset::Rewrite;
+use crate::stages::{in_address, word_end, word_start};
+use crate::syllable::{is_syllable, MAX_LETTERS};
+use crate::RepairKind;
+
+fn syllable(chars: &[char], buf: &mut String) -> bool {
+    if chars.is_empty() || chars.len() > MAX_LETTERS {
+        return false;
+    }
+    buf.clear();
+    buf.extend(chars);
+    is_syllable(buf)
+}
+
+fn chained(chars: &[char], at: usize) -> bool {
+    matches!(chars.get(at), Some('.' | '/' | '@' | ':' | '\\' | '_'))
+        && chars.get(at + 1).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Whether a space belongs right after the mark at `i`.
+fn space_after(chars: &[char], i: usize, buf: &mut String) -> bool {
+    let mark = chars[i];
+    let (Some(&before), Some(&after)) = (i.checked_sub(1).map(|p| &chars[p]), chars.get(i + 1))
+    else {
+        return false;
+    };
+    if !after.is_alphabetic() {
+        return false;
+    }
+    let next_end = word_end(chars, i + 1);
+    let next = &chars[i + 1..next_end];
+    if chained(chars, next_end) || !syllable(next, buf) {
+        return false;
+    }
+    let next_shape = shape(next);
+    if !matches!(next_shape, Shape::Lower | Shape::Title | Shape::Upper) {
+        return false;
+    }
+    let lower = next_shape == Shape::Lower;
+    if mark == ')' {
+        return before.is_alphanumeric() && lower && !in_address(chars, i);
+    }
+    if !before.is_alphabetic() {
+        return false;
+    }
+    let prev_start = word_start(chars, i);
+    let prev = &chars[prev_start..i];
+    let chain = prev_start.checked_sub(1).is_some_and(|p| chained(chars, p));
+    let prev_ok = !chain && syllable(prev, buf);
+    let ok = match mark {
+        '.' => prev_ok,
+        _ => lower || prev_ok,
+    };
+    ok && !in_address(chars, i)
+}
+
+/// Whether a space belongs right before the `(` at `i`.
+fn space_before(chars: &[char], i: usize, buf: &mut String) -> bool {
+    let (Some(p), Some(after)) = (i.checked_sub(1), chars.get(i + 1)) else {
+        return false;
+    };
+    if !chars[p].is_alphabetic() || !after.is_alphanumeric() {
+        return false;
+    }
+    let prev_start = word_start(chars, i);
+    let prev = &chars[prev_start..i];
+    let chain = prev_start.checked_sub(1).is_some_and(|q| chained(chars, q));
+    !chain
+        && matches!(shape(prev), Shape::Lower | Shape::Title | Shape::Upper)
+        && syllable(prev, buf)
+        && !in_address(chars, i)
+}
+
+/// Inserts missing spaces at punctuation; `None` if there is no candidate mark.
+pub(crate) fn apply(text: &str) -> Option<Rewrite> {
+    if !text.contains([':', ',', ';', '.', ')', '(']) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Rewrite::with_capacity(text.len() + 16, chars.len() + 16);
+    let mut buf = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' if space_before(&chars, i, &mut buf) => {
+                out.repair(RepairKind::InsertedSpace, i);
+                out.push(' ', i, i);
+                out.keep(c, i);
+            }
+            ':' | ',' | ';' | '.' | ')' if space_after(&chars, i, &mut buf) => {
+                out.keep(c, i);
+                out.repair(RepairKind::InsertedSpace, i + 1);
+                out.push(' ', i + 1, i + 1);
+            }
+            _ => out.keep(c, i),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        apply(s).map_or_else(|| s.to_string(), |r| r.text)
+    }
+
+    #[test]
+    fn inserts_spaces() {
+        assert_eq!(fixed("khẳng định:ứng dụng"), "khẳng định: ứng dụng");
+        assert_eq!(
+            fixed("công nghệ thông tin(CNTT)tại tỉnh"),
+            "công nghệ thông tin (CNTT) tại tỉnh"
+        );
+        assert_eq!(fixed("xã, phường,thị trấn"), "xã, phường, thị trấn");
+        assert_eq!(
+            fixed("ông Nguyễn Văn A.Theo đó"),
+            "ông Nguyễn Văn A. Theo đó"
+        );
+        assert_eq!(fixed("nội dung;đồng thời"), "nội dung; đồng thời");
+        let r = apply("định:ứng").unwrap();
+        assert_eq!(r.repairs, vec![(RepairKind::InsertedSpace, 5)]);
+        assert_eq!(r.spans[5], (5, 5));
+    }
+
+    #[test]
+    fn leaves_numbers_codes_and_addresses() {
+        for s in [
+            "đạt 0,95 điểm",
+            "1.000 tỷ đồng",
+            "ngày 24/02",
+            "25-12",
+            "Baoninhbinh.org.vn",
+            "xem tại baochinhphu.vn",
+            "http://tinhuy.vn/tin,tuc",
+            "email: hoi.nghi@gmail.com",
+            "nguoi.com.vn",
+            "Quyết định 1072/QĐ-TTg, 36-NQ/TW",
+            "TP.HCM",
+            "TP.Hà Nội",
+            "f(x)",
+            "Điều 5(a)",
+            "Internet,Facebook",
+            "a,b",
+            "(CNTT)Trong",
+        ] {
+            assert_eq!(fixed(s), s);
+        }
+    }
+}

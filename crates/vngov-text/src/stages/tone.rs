@@ -1,0 +1,182 @@
+//! Stage 4: canonical tone-mark placement.
+//!
+//! The tone mark goes on: the vowel with a diacritic (ă, â, ê, ô, ơ, ư; the second
+//! one in ươ: "người", "thuở"); else, with a final consonant, the last vowel
+//! ("hoàn", "thuận", "huỳnh"); else the middle of three vowels ("ngoái", "khuỷu") or
+//! the first of two ("mùa", "gửi"). The open rhymes oa, oe, uy are where the two
+//! conventions differ: [`ToneStyle::Classic`] writes hòa, khỏe, thủy, ủy (the
+//! style of most government text), [`ToneStyle::Modern`] writes hoà, khoẻ, thuỷ,
+//! uỷ. Both write `qui`, `quí`, `quì`… as the standard `quy`, `quý`, `quỳ`… ("qui
+//! định" → "quy định"), only when nothing follows the i ("quít" stays).
+//! [`ToneStyle::Keep`] changes nothing. Only words that parse as one syllable are
+//! touched, and each letter keeps its case ("HOÀ" → "HÒA", "Uỷ" → "Ủy").
+
+use crate::letters::{compose, Tone};
+use crate::offset::Rewrite;
+use crate::stages::word_end;
+use crate::syllable::{parse, Syllable, MAX_LETTERS};
+use crate::ToneStyle;
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+/// Index of the letter that should carry the tone of `s`.
+fn tone_index(s: &Syllable, style: ToneStyle) -> usize {
+    let on = s.onset_len;
+    let coda = (on..s.len)
+        .find(|&k| !is_vowel(s.letters[k].base))
+        .unwrap_or(s.len);
+    if let Some(m) = (on..coda)
+        .rev()
+        .find(|&k| matches!(s.letters[k].base, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'))
+    {
+        return m;
+    }
+    if coda < s.len {
+        return coda - 1;
+    }
+    match coda - on {
+        2 => {
+            let pair = (s.letters[on].base, s.letters[on + 1].base);
+            let glide = matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y'));
+            if glide && style == ToneStyle::Modern {
+                on + 1
+            } else {
+                on
+            }
+        }
+        3 => on + 1,
+        _ => on,
+    }
+}
+
+/// Rewrites one syllable in place; true if it changed.
+fn fix(word: &mut [char], style: ToneStyle) -> bool {
+    let Some(mut s) = parse(word) else {
+        return false;
+    };
+    let mut changed = false;
+    let qui = s.onset_len == 2
+        && s.len == 3
+        && s.letters[0].base == 'q'
+        && s.letters[1].base == 'u'
+        && s.letters[2].base == 'i';
+    if qui {
+        s.letters[2].base = 'y';
+        changed = true;
+    }
+    if let Some(at) = s.tone_at {
+        let to = tone_index(&s, style);
+        if to != at {
+            s.letters[at].tone = Tone::Level;
+            s.letters[to].tone = s.tone;
+            changed = true;
+        }
+    }
+    if changed {
+        for (c, l) in word.iter_mut().zip(&s.letters[..s.len]) {
+            *c = compose(l.base, l.tone, l.upper);
+        }
+    }
+    changed
+}
+
+/// Places tone marks per `style`; `None` for [`ToneStyle::Keep`].
+pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
+    if style == ToneStyle::Keep {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Rewrite::with_capacity(text.len(), chars.len());
+    let mut buf = ['\0'; MAX_LETTERS];
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphabetic() {
+            out.keep(chars[i], i);
+            i += 1;
+            continue;
+        }
+        let end = word_end(&chars, i);
+        let n = end - i;
+        if n <= MAX_LETTERS {
+            buf[..n].copy_from_slice(&chars[i..end]);
+            fix(&mut buf[..n], style);
+            for (k, &c) in buf[..n].iter().enumerate() {
+                out.keep(c, i + k);
+            }
+        } else {
+            crate::stages::copy(&mut out, &chars, i, end);
+        }
+        i = end;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classic(s: &str) -> String {
+        apply(s, ToneStyle::Classic).unwrap().text
+    }
+
+    fn modern(s: &str) -> String {
+        apply(s, ToneStyle::Modern).unwrap().text
+    }
+
+    #[test]
+    fn classic_style() {
+        assert_eq!(
+            classic("hoà thuỷ uỷ khoẻ toà hoá Uỷ ban HOÀ BÌNH"),
+            "hòa thủy ủy khỏe tòa hóa Ủy ban HÒA BÌNH"
+        );
+        assert_eq!(classic("hòa thủy"), "hòa thủy");
+    }
+
+    #[test]
+    fn modern_style() {
+        assert_eq!(
+            modern("hòa thủy ủy khỏe tòa hóa Ủy HÒA"),
+            "hoà thuỷ uỷ khoẻ toà hoá Uỷ HOÀ"
+        );
+    }
+
+    #[test]
+    fn final_consonant_puts_tone_on_second_vowel() {
+        for f in [classic, modern] {
+            assert_eq!(
+                f("hòan thụân khuýêt hoàn thuận khuyết"),
+                "hoàn thuận khuyết hoàn thuận khuyết"
+            );
+        }
+    }
+
+    #[test]
+    fn fixed_positions() {
+        assert_eq!(
+            classic("ngừơi thủơ mùa gửi ngóai khủyu giá"),
+            "người thuở mùa gửi ngoái khuỷu giá"
+        );
+    }
+
+    #[test]
+    fn qui_becomes_quy() {
+        assert_eq!(classic("qui định, Quí vị, QUÌ"), "quy định, Quý vị, QUỲ");
+        assert_eq!(modern("qui định"), "quy định");
+        assert_eq!(classic("quyết quít quốc"), "quyết quít quốc");
+    }
+
+    #[test]
+    fn keep_changes_nothing() {
+        assert!(apply("hoà", ToneStyle::Keep).is_none());
+    }
+
+    #[test]
+    fn foreign_words_untouched() {
+        assert_eq!(classic("Noël Zoé café"), "Noël Zoé café");
+    }
+}
