@@ -15,7 +15,7 @@ fn validator() -> jsonschema::Validator {
 }
 
 fn assert_valid(v: &jsonschema::Validator, rec: &serde_json::Value) {
-    let errors: Vec<String> = v.iter_errors(rec).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    let errors: Vec<String> = v.iter_errors(rec).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{}: {}", rec["source"]["path"], errors.join("; "));
 }
 

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// JSON record per document (JSON Lines): publication date, dates, official document
 /// numbers, percentages, province, each fact with its evidence sentence and offsets.
 #[derive(Debug, Parser)]
-#[command(name = "vngov", version, about, long_about)]
+#[command(name = "vngov", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

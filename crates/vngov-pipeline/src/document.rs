@@ -121,12 +121,12 @@ pub fn record_from_text(id: String, source: Source, input: &str, settings: &Sett
 }
 
 fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
-    Output::Error(ErrorRecord {
+    Output::Error(Box::new(ErrorRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id,
         source,
         error: ErrorInfo { kind, message },
-    })
+    }))
 }
 
 #[cfg(test)]

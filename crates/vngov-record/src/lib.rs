@@ -52,7 +52,7 @@ pub enum Output {
     /// A document that was read and extracted.
     Record(Box<Record>),
     /// A document that could not be read or extracted.
-    Error(ErrorRecord),
+    Error(Box<ErrorRecord>),
 }
 
 impl Output {
