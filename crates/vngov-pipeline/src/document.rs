@@ -77,12 +77,15 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
 /// Builds the record of a decoded text: normalization, extraction, and every fact's
 /// `source_span` mapped back into the input text.
 pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
-    let Normalized { text, map, .. } = normalize(input, &settings.normalize);
+    let Normalized { text, map, repairs } = normalize(input, &settings.normalize);
     let ex = vngov_extract::extract(&text);
     let fix = |e: &mut Evidence| {
         e.source_span = vngov_record::Span(map.to_input(e.span.0), map.to_input_end(e.span.1));
     };
     let mut warnings = ex.warnings;
+    if let Some(w) = repairs_warning(&repairs) {
+        warnings.push(w);
+    }
     if text.trim().is_empty() {
         warnings.push(Warning::new("empty_text", "the document has no text"));
     }
@@ -120,6 +123,27 @@ pub fn record_from_text(id: String, source: Source, input: &str, settings: &Sett
     rec
 }
 
+/// One warning summing up the repairs normalization made, so that a reader comparing
+/// `text` with the source knows why they differ beyond whitespace and Unicode form.
+fn repairs_warning(repairs: &[vngov_text::Repair]) -> Option<Warning> {
+    if repairs.is_empty() {
+        return None;
+    }
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for r in repairs {
+        let kind = r.kind.as_str();
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    Some(Warning::new(
+        "text_repaired",
+        format!("normalization repaired the text: {}", parts.join(", ")),
+    ))
+}
+
 fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
     Output::Error(Box::new(ErrorRecord {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -132,6 +156,20 @@ fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repairs_are_reported_and_spans_map_back_to_the_input() {
+        let input = "Đồng chí nhấn mạnh:ứng dụng CNTT. T\n\nrước mắt đạt 95,6%.";
+        let rec = record_from_text("x".into(), Source::default(), input, &Settings::default());
+        let w = rec.warnings.iter().find(|w| w.code == "text_repaired").expect("a repair warning");
+        assert!(w.message.contains("joined_broken_word ×1"), "{}", w.message);
+        assert!(w.message.contains("inserted_space ×1"), "{}", w.message);
+        let p = &rec.percentages[0];
+        let chars: Vec<char> = input.chars().collect();
+        let orig: String = chars[p.evidence.source_span.0..p.evidence.source_span.1].iter().collect();
+        assert_eq!(orig, "95,6%");
+        assert_ne!(p.evidence.span, p.evidence.source_span);
+    }
 
     #[test]
     fn ids_are_stable_and_distinct() {
