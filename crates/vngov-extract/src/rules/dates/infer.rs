@@ -1,0 +1,171 @@
+//! Years of days written without one ("Chiều ngày 24/02").
+//!
+//! A year is filled in only where the document makes it certain, from these
+//! sources in order:
+//!
+//! 1. the publication date: the year that puts the day nearest to it (an article of
+//!    2019-01-05 reporting "ngày 28/12" means 2018-12-28);
+//! 2. a month-only dateline opening the document ("date 2023-10"), the same way;
+//! 3. a year under review and the year planned after it ("đánh giá kết quả … năm
+//!    2016, triển khai nhiệm vụ năm 2017"): such review conferences are held from
+//!    November of the reviewed year to April of the next, so a day in January–April
+//!    takes the planned year and a day in November–December the reviewed year;
+//! 4. a day or month with its year in the same sentence ("Ngày 20/7/2018, … văn
+//!    bản ngày 18/7" → 2018), the year that puts the day nearest to it, when that
+//!    is within three months (a cited document may be far older than the event).
+//!
+//! Otherwise the value stays `--MM-DD`, and so does a day that recurs every year
+//! ("ngày 26/3 hàng năm").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::Doc;
+use vngov_record::{DateFact, DatePrecision};
+
+use super::{day_value, valid_day};
+
+/// A recurring day: "ngày 26/3 hàng năm" has no year to infer.
+static YEARLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:hàng|hằng|mỗi)\s+năm\b").unwrap());
+
+/// A review of year Y and the plan for a following year, within one sentence.
+static REVIEW_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:tổng\s+kết|đánh\s+giá|kết\s+quả|sơ\s+kết)[^.;\n]{0,160}?\bnăm\s+(\d{4})[^.;\n]{0,160}?(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;\n]{0,80}?\bnăm\s+(\d{4})",
+    )
+    .unwrap()
+});
+
+/// Fills years the text leaves unwritten where the document makes them certain.
+pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
+    let text = doc.text();
+    let bytes = char_to_byte(text);
+    let to_bytes = |d: &DateFact| bytes[d.evidence.span.0]..bytes[d.evidence.span.1];
+
+    let header_month = dates.first().and_then(|d| {
+        let first_line_end = text.trim_start().len();
+        let lead = text.len() - first_line_end;
+        let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
+        (d.precision == DatePrecision::Month
+            && !d.value.starts_with('-')
+            && to_bytes(d).start < line_end)
+            .then(|| format!("{}-15", d.value))
+    });
+    let review = REVIEW_PLAN.captures(text).and_then(|c| {
+        let a: i32 = c[1].parse().ok()?;
+        let b: i32 = c[2].parse().ok()?;
+        (b == a + 1).then_some(a)
+    });
+    let written: Vec<(std::ops::Range<usize>, String)> = dates
+        .iter()
+        .filter(|d| {
+            matches!(d.precision, DatePrecision::Day | DatePrecision::Month)
+                && !d.value.starts_with('-')
+        })
+        .map(|d| {
+            let v = if d.precision == DatePrecision::Month {
+                format!("{}-15", d.value)
+            } else {
+                d.value.clone()
+            };
+            (to_bytes(d), v)
+        })
+        .collect();
+
+    for d in dates.iter_mut() {
+        if d.precision != DatePrecision::Day || !d.value.starts_with("--") {
+            continue;
+        }
+        let Some((m, dd)) = parse_md(&d.value) else {
+            continue;
+        };
+        let here = to_bytes(d);
+        let at = here.start;
+        if YEARLY.is_match(&text[here.end..]) {
+            continue;
+        }
+        let sentence = doc.sentence_at(at);
+        let year = published
+            .and_then(|p| nearest(p, m, dd))
+            .or_else(|| header_month.as_deref().and_then(|p| nearest(p, m, dd)))
+            .or_else(|| {
+                review.and_then(|y| match m {
+                    1..=4 => Some(y + 1),
+                    11 | 12 => Some(y),
+                    _ => None,
+                })
+            })
+            .or_else(|| {
+                written
+                    .iter()
+                    .filter(|(r, _)| r.start >= sentence.start && r.end <= sentence.end)
+                    .min_by_key(|(r, _)| r.start.abs_diff(at))
+                    .and_then(|(_, v)| nearest_within(v, m, dd, SAME_SENTENCE_DAYS))
+            });
+        if let Some(y) = year {
+            if valid_day(Some(y), m, dd) {
+                d.value = day_value(Some(y), m, dd);
+                d.year_inferred = true;
+            }
+        }
+    }
+}
+
+/// Byte offset of every character index (and of the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+/// Month and day of a `--MM-DD` value.
+fn parse_md(v: &str) -> Option<(u32, u32)> {
+    let m = v.get(2..4)?.parse().ok()?;
+    let d = v.get(5..7)?.parse().ok()?;
+    Some((m, d))
+}
+
+/// How far (in days) a day may lie from a dated neighbour in its sentence to take
+/// its year: a cited document may be months older than the event beside it, so
+/// only a close neighbour makes the year certain.
+const SAME_SENTENCE_DAYS: i64 = 92;
+
+/// The year that puts day `m-d` nearest to `anchor`, if that is within `max` days.
+fn nearest_within(anchor: &str, m: u32, d: u32, max: i64) -> Option<i32> {
+    let y = nearest(anchor, m, d)?;
+    let a = parse_ymd(anchor)?;
+    ((ordinal(y, m, d) - ordinal(a.0, a.1, a.2)).abs() <= max).then_some(y)
+}
+
+/// Year, month and day of a `YYYY-MM-DD` value.
+fn parse_ymd(v: &str) -> Option<(i32, u32, u32)> {
+    Some((
+        v.get(0..4)?.parse().ok()?,
+        v.get(5..7)?.parse().ok()?,
+        v.get(8..10)?.parse().ok()?,
+    ))
+}
+
+/// The year that puts day `m-d` nearest to the date `anchor` (`YYYY-MM-DD`).
+pub(crate) fn nearest(anchor: &str, m: u32, d: u32) -> Option<i32> {
+    let (y, am, ad) = parse_ymd(anchor)?;
+    let a = ordinal(y, am, ad);
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter(|&c| valid_day(Some(c), m, d) || (m == 2 && d == 29))
+        .min_by_key(|&c| (ordinal(c, m, d) - a).abs())
+}
+
+/// Days since an epoch, for distances between dates.
+fn ordinal(y: i32, m: u32, d: u32) -> i64 {
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = i64::from(if m <= 2 { y - 1 } else { y });
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe
+}

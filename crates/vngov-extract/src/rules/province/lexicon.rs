@@ -1,0 +1,123 @@
+//! The lexicon of provinces (`provinces.tsv`) and a folded view of the text to match
+//! it on.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One province or centrally-run city.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Province {
+    /// Official name with diacritics ("Khánh Hòa").
+    pub name: &'static str,
+    /// Whether it is a centrally-run city.
+    pub city: bool,
+    /// Folded keys of the name and its variants ("khanh hoa").
+    pub keys: Vec<String>,
+}
+
+/// The lexicon file.
+const DATA: &str = include_str!("provinces.tsv");
+
+/// Every province and centrally-run city, in file order.
+pub static PROVINCES: LazyLock<Vec<Province>> = LazyLock::new(|| {
+    DATA.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next().unwrap_or("").trim();
+            let city = cols.next().is_some_and(|k| k.trim() == "tp");
+            let mut keys = vec![vngov_text::fold(name)];
+            keys.extend(
+                cols.next()
+                    .unwrap_or("")
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(vngov_text::fold),
+            );
+            let mut seen = Vec::new();
+            keys.retain(|k| {
+                let new = !seen.contains(k);
+                seen.push(k.clone());
+                new
+            });
+            Province { name, city, keys }
+        })
+        .collect()
+});
+
+/// A regex alternative matching any province key on folded text, longest keys first,
+/// with any whitespace between words and any dash between the two halves of a
+/// double name. Group `p<i>` names the province at index `i`.
+pub static NAMES: LazyLock<String> = LazyLock::new(|| {
+    let mut alts: Vec<(usize, String)> = Vec::new();
+    for (i, p) in PROVINCES.iter().enumerate() {
+        for k in &p.keys {
+            alts.push((i, k.clone()));
+        }
+    }
+    alts.sort_by_key(|(_, k)| std::cmp::Reverse(k.len()));
+    let parts: Vec<String> = alts
+        .iter()
+        .enumerate()
+        .map(|(j, (i, k))| {
+            let words: Vec<String> = k
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+                .filter(|w| !w.is_empty())
+                .map(regex::escape)
+                .collect();
+            format!("(?P<p{i}_{j}>{})", words.join(r"\s*[-–]?\s*"))
+        })
+        .collect();
+    format!(r"(?:{})\b", parts.join("|"))
+});
+
+/// The province index of the group that matched in `caps`.
+pub fn province_of(re: &Regex, caps: &regex::Captures) -> Option<usize> {
+    re.capture_names()
+        .flatten()
+        .filter(|n| n.starts_with('p') && caps.name(n).is_some())
+        .find_map(|n| n[1..].split('_').next()?.parse().ok())
+}
+
+/// The text folded to lower-case ASCII letters ("Hải Dương" → "hai duong"), with the
+/// byte offset in the original text of every folded byte.
+#[derive(Debug)]
+pub struct Folded<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// The folded text.
+    pub folded: String,
+    /// `map[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
+    pub map: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `text` character by character.
+    pub fn new(text: &'a str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        let mut buf = [0u8; 4];
+        for (b, c) in text.char_indices() {
+            let f = vngov_text::fold(c.encode_utf8(&mut buf));
+            for _ in 0..f.len() {
+                map.push(b);
+            }
+            folded.push_str(&f);
+        }
+        map.push(text.len());
+        Folded { text, folded, map }
+    }
+
+    /// The original byte range of folded range `r`.
+    pub fn original(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.map[r.start];
+        let end = if r.end >= self.folded.len() {
+            self.text.len()
+        } else {
+            self.map[r.end]
+        };
+        start..end
+    }
+}

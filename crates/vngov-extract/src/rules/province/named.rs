@@ -1,0 +1,53 @@
+//! "tỉnh X", "thành phố X", "TP. X", and their upper-case header forms
+//! ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{province_of, Folded, NAMES};
+use super::{Cue, Mention};
+
+/// "tinh", "thanh pho" or "tp" before a province key, on folded text.
+static NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:tinh|thanh\s+pho|tp)\b\.?\s*{}", *NAMES)).unwrap());
+
+/// How many lines from the top an upper-case "TỈNH X" counts as the issuer's header.
+const HEADER_LINES: usize = 15;
+
+/// A province named with its kind: "tỉnh Bình Định", "thành phố Hà Nội", "TP Thái
+/// Nguyên" (a provincial city names its province), "Cổng TTĐT tỉnh Lào Cai".
+/// Written in upper case in the first lines ("TỈNH KON TUM"), it is the issuer's
+/// header, which decides the province.
+///
+/// Not a province: "huyện Bảo Yên", "Đài TT Yên Lập", a bare "Hà Nội".
+pub fn find(f: &Folded) -> Vec<Mention> {
+    let header_end = f
+        .text
+        .match_indices('\n')
+        .nth(HEADER_LINES)
+        .map_or(f.text.len(), |(i, _)| i);
+    NAMED
+        .captures_iter(&f.folded)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let province = province_of(&NAMED, &c)?;
+            let range = f.original(m.start()..m.end());
+            let words = &f.text[range.clone()];
+            let upper = words
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let cue = if upper && range.start < header_end {
+                Cue::Header
+            } else {
+                Cue::Named
+            };
+            Some(Mention {
+                province,
+                range,
+                cue,
+            })
+        })
+        .collect()
+}

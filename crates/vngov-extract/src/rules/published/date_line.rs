@@ -1,0 +1,37 @@
+//! A date line beside the headline: "13:34:12 | 31/3/2015", "12/03/2015 | 12:00",
+//! "12:08, 28/08/2021", "10/07/2024 11:54    555", "Chủ nhật - 26/02/2023 19:52",
+//! "Thứ Năm, 31/5/2018 9:43'(GMT+7)", "07.02.2023 | 18:16 PM",
+//! "2 tháng mười một 2018     131 lượt xem".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Candidate;
+
+/// What may stand beside the date on its line: clock times, a weekday, a time zone,
+/// a view counter, separators.
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?['’]?|\b(?:am|pm|sa|ch)\b|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|lượt\s+xem|lượt|\bngày\b|\d+|[\s|,;:\-–—•·()\[\]'’/+.]",
+    )
+    .unwrap()
+});
+
+/// A weekday.
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật").unwrap());
+
+/// Whether the date's line holds nothing but the date and clock chrome, and is not a
+/// portal clock (a weekday-and-date line opening the page).
+///
+/// Example: "Thứ Năm, 31/5/2018 9:43'(GMT+7)" under a section name → 2018-05-31.
+/// Not a publication date: "Thứ Tư, 8/5/2024" as the first line of the page (today's
+/// date in the portal header); "Ngày 21/ 5, UBND tỉnh ban hành …" (a body sentence).
+pub fn matches(c: &Candidate) -> bool {
+    let rest = format!("{} {}", c.before, c.after);
+    if !CHROME.replace_all(&rest, "").trim().is_empty() {
+        return false;
+    }
+    !(c.first_line && WEEKDAY.is_match(&rest))
+}
