@@ -13,14 +13,23 @@ fn help_lists_subcommands_and_extract_options() {
     assert!(s.contains("extract") && s.contains("schema"), "{s}");
     let out = run(&["extract", "--help"]);
     let s = String::from_utf8(out.stdout).unwrap();
-    for opt in ["--output", "--jobs", "--tone-style", "--max-bytes", "--no-progress", "--quiet", "--pretty"] {
+    for opt in [
+        "--output",
+        "--jobs",
+        "--tone-style",
+        "--max-bytes",
+        "--no-progress",
+        "--quiet",
+        "--pretty",
+    ] {
         assert!(s.contains(opt), "extract --help lacks {opt}");
     }
 }
 
 #[test]
 fn readme_shows_the_current_extract_help() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let out = run(&["extract", "--help"]);
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -55,11 +64,18 @@ fn stdin_is_read_with_dash() {
 fn output_file_is_written_whole_and_summary_goes_to_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("out.jsonl");
-    let out = vngov().args(["extract", "-j", "1", "corpus/seeds", "-o"]).arg(&target).output().unwrap();
+    let out = vngov()
+        .args(["extract", "-j", "1", "corpus/seeds", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("5 documents, 5 records, 0 errors"), "{stderr}");
+    assert!(
+        stderr.contains("5 documents, 5 records, 0 errors"),
+        "{stderr}"
+    );
     let recs = json_lines(&std::fs::read(&target).unwrap());
     assert_eq!(recs.len(), 5);
     // Nothing but the output is left in the directory.
@@ -72,7 +88,11 @@ fn one_bad_document_does_not_stop_the_run_and_sets_exit_status() {
     std::fs::write(dir.path().join("a.txt"), "Ngày 25/12/2018, UBND tỉnh họp.").unwrap();
     std::fs::write(dir.path().join("b.txt"), b"\x00binary\x01").unwrap();
     std::fs::write(dir.path().join("c.txt"), "Thông báo số 295/TB-UBND.").unwrap();
-    let out = vngov().args(["extract", "--quiet"]).arg(dir.path()).output().unwrap();
+    let out = vngov()
+        .args(["extract", "--quiet"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let recs = json_lines(&out.stdout);
     assert_eq!(recs.len(), 3);
@@ -99,6 +119,10 @@ fn output_is_the_same_on_one_thread_and_many() {
 #[test]
 fn schema_subcommand_prints_the_shipped_schema() {
     let out = run(&["schema"]);
-    let shipped = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/record.schema.json")).unwrap();
+    let shipped = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schemas/record.schema.json"
+    ))
+    .unwrap();
     assert_eq!(out.stdout, shipped);
 }

@@ -27,10 +27,19 @@ pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
 /// Every `.txt` document under `corpus/`, sorted, relative to the repository root.
 pub fn corpus_documents() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    walk(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").as_path(), &mut out);
+    walk(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .as_path(),
+        &mut out,
+    );
     out.sort();
     out.into_iter()
-        .map(|p| p.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf())
+        .map(|p| {
+            p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap()
+                .to_path_buf()
+        })
         .collect()
 }
 

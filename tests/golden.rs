@@ -11,29 +11,49 @@ fn corpus_records_match_golden_files() {
     let docs = corpus_documents();
     assert!(docs.len() >= 5, "corpus/ holds the seed documents");
     let out = run(&["extract", "--quiet", "corpus"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records = json_lines(&out.stdout);
     assert_eq!(records.len(), docs.len());
     let bless = std::env::var_os("VNGOV_BLESS").is_some();
     let mut failures = Vec::new();
     for (doc, rec) in docs.iter().zip(&records) {
-        assert_eq!(rec["source"]["path"], doc.to_string_lossy().as_ref(), "input order is kept");
-        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(doc.with_extension("expected.json"));
+        assert_eq!(
+            rec["source"]["path"],
+            doc.to_string_lossy().as_ref(),
+            "input order is kept"
+        );
+        let golden =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(doc.with_extension("expected.json"));
         let pretty = serde_json::to_string_pretty(rec).unwrap() + "\n";
         if bless {
             std::fs::write(&golden, &pretty).unwrap();
             continue;
         }
         let Ok(expected) = std::fs::read_to_string(&golden) else {
-            failures.push(format!("{}: no golden file (run with VNGOV_BLESS=1)", doc.display()));
+            failures.push(format!(
+                "{}: no golden file (run with VNGOV_BLESS=1)",
+                doc.display()
+            ));
             continue;
         };
         let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
         if &expected != rec {
-            failures.push(format!("{}: {}", doc.display(), first_difference(&expected, rec, "")));
+            failures.push(format!(
+                "{}: {}",
+                doc.display(),
+                first_difference(&expected, rec, "")
+            ));
         }
     }
-    assert!(failures.is_empty(), "records differ from golden files:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "records differ from golden files:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// A readable pointer to the first place two JSON values differ.

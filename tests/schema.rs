@@ -10,13 +10,22 @@ use crate::common::{json_lines, run, vngov};
 
 fn validator() -> jsonschema::Validator {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/record.schema.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft202012::new(&schema).expect("the schema is a valid 2020-12 schema")
 }
 
 fn assert_valid(v: &jsonschema::Validator, rec: &serde_json::Value) {
-    let errors: Vec<String> = v.iter_errors(rec).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{}: {}", rec["source"]["path"], errors.join("; "));
+    let errors: Vec<String> = v
+        .iter_errors(rec)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{}: {}",
+        rec["source"]["path"],
+        errors.join("; ")
+    );
 }
 
 /// The fields downstream code relies on, decoded without the library's types.
@@ -81,7 +90,8 @@ fn corpus_records_validate_and_spans_point_at_their_text() {
     assert!(!records.is_empty());
     for rec in &records {
         assert_valid(&v, rec);
-        let r: Record = serde_json::from_value(rec.clone()).expect("decodes into the contract's types");
+        let r: Record =
+            serde_json::from_value(rec.clone()).expect("decodes into the contract's types");
         let chars: Vec<char> = r.text.chars().collect();
         let at = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
         for f in &r.dates {
@@ -110,7 +120,10 @@ fn error_records_validate() {
     assert_eq!(out.status.code(), Some(1));
     let v = validator();
     let records = json_lines(&out.stdout);
-    let kinds: Vec<&str> = records.iter().map(|r| r["error"]["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["error"]["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, vec!["too_large", "decode", "decode"]);
     for rec in &records {
         assert_valid(&v, rec);

@@ -1,6 +1,5 @@
 //! Where records go: standard output, or a file written whole or not at all.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -54,13 +53,17 @@ impl Sink {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::File { tmp, target } => {
                 let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+                // Records are not secrets: give the file the usual permissions rather
+                // than the temporary file's owner-only ones.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    tmp.as_file()
+                        .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+                }
                 tmp.as_file().sync_all()?;
                 tmp.persist(&target)
                     .with_context(|| format!("cannot write {}", target.display()))?;
-                // A new file gets the usual permissions, not the temporary file's 0600.
-                if let Ok(f) = File::open(&target) {
-                    let _ = f.sync_all();
-                }
                 Ok(())
             }
         }

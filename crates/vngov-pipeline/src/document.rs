@@ -66,7 +66,12 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown cause".into());
-                    error(id, source, ErrorKind::Internal, format!("extraction failed: {why}"))
+                    error(
+                        id,
+                        source,
+                        ErrorKind::Internal,
+                        format!("extraction failed: {why}"),
+                    )
                 }
             }
         }
@@ -161,12 +166,18 @@ mod tests {
     fn repairs_are_reported_and_spans_map_back_to_the_input() {
         let input = "Đồng chí nhấn mạnh:ứng dụng CNTT. T\n\nrước mắt đạt 95,6%.";
         let rec = record_from_text("x".into(), Source::default(), input, &Settings::default());
-        let w = rec.warnings.iter().find(|w| w.code == "text_repaired").expect("a repair warning");
+        let w = rec
+            .warnings
+            .iter()
+            .find(|w| w.code == "text_repaired")
+            .expect("a repair warning");
         assert!(w.message.contains("joined_broken_word ×1"), "{}", w.message);
         assert!(w.message.contains("inserted_space ×1"), "{}", w.message);
         let p = &rec.percentages[0];
         let chars: Vec<char> = input.chars().collect();
-        let orig: String = chars[p.evidence.source_span.0..p.evidence.source_span.1].iter().collect();
+        let orig: String = chars[p.evidence.source_span.0..p.evidence.source_span.1]
+            .iter()
+            .collect();
         assert_eq!(orig, "95,6%");
         assert_ne!(p.evidence.span, p.evidence.source_span);
     }
