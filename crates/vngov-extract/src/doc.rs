@@ -17,6 +17,10 @@ pub struct Doc<'a> {
     char_at_byte: Option<Vec<u32>>,
 }
 
+/// Longest evidence, in bytes, on each side of a fact. Text without sentence breaks
+/// (a page flattened to one line) would otherwise copy the whole text into every fact.
+const EVIDENCE_REACH: usize = 1200;
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "St", "Đ/c", "đ/c",
@@ -74,10 +78,24 @@ impl<'a> Doc<'a> {
     }
 
     /// Evidence for the words at byte range `r`: their text, character span and sentence.
-    /// `source_span` is left equal to `span`; the pipeline maps it to the input.
+    /// A sentence longer than the reach on either side of the words is cut at a word
+    /// boundary within it. `source_span` is left equal to `span`; the pipeline maps it
+    /// to the input.
     pub fn evidence(&self, r: Range<usize>) -> Evidence {
         let s = self.sentence_at(r.start);
-        let s = s.start.min(r.start)..s.end.max(r.end);
+        let mut start = s.start.min(r.start);
+        let mut end = s.end.max(r.end);
+        if r.start - start > EVIDENCE_REACH {
+            let from = floor_boundary(self.text, r.start - EVIDENCE_REACH);
+            start = self.text[from..r.start]
+                .find(' ')
+                .map_or(r.start, |i| from + i + 1);
+        }
+        if end - r.end > EVIDENCE_REACH {
+            let to = floor_boundary(self.text, r.end + EVIDENCE_REACH);
+            end = self.text[r.end..to].rfind(' ').map_or(r.end, |i| r.end + i);
+        }
+        let s = start..end;
         let span = Span(self.char_offset(r.start), self.char_offset(r.end));
         Evidence {
             text: self.text[r].to_string(),
@@ -86,6 +104,14 @@ impl<'a> Doc<'a> {
             evidence: self.text[s].trim().to_string(),
         }
     }
+}
+
+/// The nearest char boundary at or before `b`.
+fn floor_boundary(text: &str, mut b: usize) -> usize {
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 /// Splits on line breaks and on sentence-final punctuation followed by a space and a
@@ -153,6 +179,23 @@ mod tests {
                 "Xong"
             ]
         );
+    }
+
+    #[test]
+    fn evidence_of_a_huge_sentence_is_a_window_around_the_fact() {
+        let t = "Tỷ lệ đạt 95,6% và ".repeat(2000) + "cuối cùng 12%";
+        let d = Doc::new(&t);
+        let b = t.rfind("12%").unwrap();
+        let e = d.evidence(b..b + 3);
+        assert!(
+            e.evidence.len() <= 2 * EVIDENCE_REACH + 3,
+            "{}",
+            e.evidence.len()
+        );
+        assert!(e.evidence.ends_with("cuối cùng 12%"));
+        assert!(t.contains(&e.evidence));
+        let e = d.evidence(0.."Tỷ".len());
+        assert!(e.evidence.starts_with("Tỷ lệ") && e.evidence.len() <= EVIDENCE_REACH + 4);
     }
 
     #[test]

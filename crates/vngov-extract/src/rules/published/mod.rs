@@ -75,6 +75,18 @@ pub const RULES: &[(&str, Kind, Rule)] = &[
 /// How many lines from the top a publication date may stand.
 const HEAD_LINES: usize = 30;
 
+/// How many bytes from the top a publication date may stand: a page flattened to a
+/// few long lines has no header to speak of.
+const HEAD_BYTES: usize = 8 * 1024;
+
+/// The longest line, in bytes, that can be a date line or a place-and-date line. On a
+/// longer line (a page flattened to one line) only a label right before the date
+/// counts, read from the last [`LABEL_REACH`] bytes before it.
+const MAX_LINE: usize = 600;
+
+/// How far before a date a label is looked for on a long line.
+const LABEL_REACH: usize = 64;
+
 /// A sentence opening with a day ("Ngày 25/12/2018, …", "Sáng ngày 09/4/2022 …").
 static SENTENCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\(?[\p{L}.]+\)?\s*-\s*)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày)?\s*$").unwrap()
@@ -90,7 +102,8 @@ pub fn extract(doc: &Doc, dates: &[DateFact]) -> Option<(String, Evidence)> {
     let head_end = text
         .match_indices('\n')
         .nth(HEAD_LINES)
-        .map_or(text.len(), |(i, _)| i);
+        .map_or(text.len(), |(i, _)| i)
+        .min(HEAD_BYTES);
     let first_nonblank = text.len() - text.trim_start().len();
     let first_line_end = text[first_nonblank..]
         .find('\n')
@@ -116,6 +129,16 @@ pub fn extract(doc: &Doc, dates: &[DateFact]) -> Option<(String, Evidence)> {
         let line_end = text[range.end..]
             .find('\n')
             .map_or(text.len(), |i| range.end + i);
+        let long_line = line_end - line_start > MAX_LINE;
+        let (line_start, line_end) = if long_line {
+            let mut from = range.start.saturating_sub(LABEL_REACH).max(line_start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            (from, range.end)
+        } else {
+            (line_start, line_end)
+        };
         let prev_line = text[..line_start]
             .lines()
             .rev()
@@ -131,7 +154,11 @@ pub fn extract(doc: &Doc, dates: &[DateFact]) -> Option<(String, Evidence)> {
             prev_line,
             first_line: range.start < first_line_end,
         };
-        let Some(&(_, kind, _)) = RULES.iter().find(|(_, _, rule)| rule(&c)) else {
+        let Some(&(_, kind, _)) = RULES
+            .iter()
+            .filter(|(_, kind, _)| !long_line || *kind == Kind::Labelled)
+            .find(|(_, _, rule)| rule(&c))
+        else {
             continue;
         };
         if kind == Kind::DateLine && reported.is_some_and(|r| r > *value) {

@@ -129,3 +129,13 @@ fn place_in_lower_case_of_older_documents() {
         Some("2001-01-18")
     );
 }
+
+/// A page flattened to one long line: only a label right before a date counts (judging
+/// every date against the whole line made such pages quadratic).
+#[test]
+fn flattened_page_keeps_labels_only() {
+    let body = "Tỷ lệ đạt 95,6% theo văn bản ngày 28/8/2018. 12:08, 28/08/2021 | ".repeat(200);
+    assert_eq!(published(&body), None);
+    let labelled = format!("Tiêu đề bài viết Ngày đăng: 08/07/2024 11:38 {body}");
+    assert_eq!(published(&labelled).as_deref(), Some("2024-07-08"));
+}
