@@ -8,7 +8,7 @@
 //! in this text and replacing them is not clearly safe.
 
 use crate::offset::Rewrite;
-use crate::stages::word_end;
+use crate::stages::rewrite_words;
 use crate::syllable::is_syllable;
 use crate::RepairKind;
 
@@ -33,14 +33,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Rewrite::with_capacity(text.len(), chars.len());
     let mut word = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphabetic() {
-            out.keep(chars[i], i);
-            i += 1;
-            continue;
-        }
-        let end = word_end(&chars, i);
+    rewrite_words(&chars, &mut out, |out, i, end| {
         let w = &chars[i..end];
         let replace = w.iter().any(|&c| c == 'Ð' || c == 'ð') && {
             word.clear();
@@ -55,8 +48,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
                 out.keep(c, i + k);
             }
         }
-        i = end;
-    }
+    });
     Some(out)
 }
 

@@ -34,6 +34,26 @@ pub(crate) fn word_start(chars: &[char], i: usize) -> usize {
     j
 }
 
+/// Walks `chars`, keeping every non-letter in `out` and handing each word (a maximal
+/// run of letters, as its start and end offsets) to `word`, which writes it.
+pub(crate) fn rewrite_words(
+    chars: &[char],
+    out: &mut crate::offset::Rewrite,
+    mut word: impl FnMut(&mut crate::offset::Rewrite, usize, usize),
+) {
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphabetic() {
+            out.keep(chars[i], i);
+            i += 1;
+            continue;
+        }
+        let end = word_end(chars, i);
+        word(out, i, end);
+        i = end;
+    }
+}
+
 /// Copies `chars[from..to]` unchanged into `out`.
 pub(crate) fn copy(out: &mut crate::offset::Rewrite, chars: &[char], from: usize, to: usize) {
     for (i, &c) in chars.iter().enumerate().take(to).skip(from) {

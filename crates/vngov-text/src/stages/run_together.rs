@@ -12,7 +12,7 @@
 
 use crate::letters::{is_vietnamese_marked, shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, word_end};
+use crate::stages::{in_address, rewrite_words};
 use crate::syllable::{parse, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -72,14 +72,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Rewrite::with_capacity(text.len() + 16, chars.len() + 16);
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphabetic() {
-            out.keep(chars[i], i);
-            i += 1;
-            continue;
-        }
-        let end = word_end(&chars, i);
+    rewrite_words(&chars, &mut out, |out, i, end| {
         let split = split_point(&chars[i..end]).filter(|_| !in_address(&chars, i));
         for (k, &c) in chars[i..end].iter().enumerate() {
             if split == Some(k) {
@@ -88,8 +81,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
             }
             out.keep(c, i + k);
         }
-        i = end;
-    }
+    });
     Some(out)
 }
 

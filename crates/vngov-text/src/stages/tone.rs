@@ -13,7 +13,7 @@
 
 use crate::letters::{compose, Tone};
 use crate::offset::Rewrite;
-use crate::stages::word_end;
+use crate::stages::rewrite_words;
 use crate::syllable::{parse, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
@@ -93,14 +93,7 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Rewrite::with_capacity(text.len(), chars.len());
     let mut buf = ['\0'; MAX_LETTERS];
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphabetic() {
-            out.keep(chars[i], i);
-            i += 1;
-            continue;
-        }
-        let end = word_end(&chars, i);
+    rewrite_words(&chars, &mut out, |out, i, end| {
         let n = end - i;
         if n <= MAX_LETTERS {
             buf[..n].copy_from_slice(&chars[i..end]);
@@ -109,10 +102,9 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
                 out.keep(c, i + k);
             }
         } else {
-            crate::stages::copy(&mut out, &chars, i, end);
+            crate::stages::copy(out, &chars, i, end);
         }
-        i = end;
-    }
+    });
     Some(out)
 }
 
