@@ -139,3 +139,58 @@ fn flattened_page_keeps_labels_only() {
     let labelled = format!("Tiêu đề bài viết Ngày đăng: 08/07/2024 11:38 {body}");
     assert_eq!(published(&labelled).as_deref(), Some("2024-07-08"));
 }
+
+#[test]
+fn label_then_clock_or_weekday() {
+    for (line, want) in [
+        ("(Cập nhật lúc 10:20 ngày 03/05/2019)", "2019-05-03"),
+        ("Cập nhật lúc: 15:42, 20/11/2023", "2023-11-20"),
+        ("Cập nhật: 09:15 ngày 12/07/2021", "2021-07-12"),
+        ("Ngày đăng: Thứ ba, 12/04/2022", "2022-04-12"),
+        ("Đăng lúc: 08:30 - 25/09/2020", "2020-09-25"),
+        ("Ngày phát hành: 20/05/2020", "2020-05-20"),
+        ("Posted on: 08/07/2022", "2022-07-08"),
+        ("Ngày đăng bài: 15/03/2022", "2022-03-15"),
+        ("Ngày viết: 10/08/2021", "2021-08-10"),
+    ] {
+        let t = format!("Chuyên mục\nTiêu đề của bài viết\n{line}\nNội dung.");
+        assert_eq!(published(&t).as_deref(), Some(want), "{line}");
+    }
+    // A label with words between it and the date is not a label of that date.
+    assert_eq!(
+        published("Cập nhật thông tin dịch bệnh ngày 12/07/2021 trên địa bàn."),
+        None
+    );
+}
+
+#[test]
+fn numeric_place_date_lines() {
+    assert_eq!(
+        published("Tiêu đề\nHà Giang, ngày 12/4/2022\nNội dung.").as_deref(),
+        Some("2022-04-12")
+    );
+    assert_eq!(
+        published("Cổng thông tin\nHải Phòng, 15/06/2021\nTiêu đề").as_deref(),
+        Some("2021-06-15")
+    );
+    assert_eq!(
+        published("UBND TỈNH BẮC NINH\nSố: 15/KH-UBND Bắc Ninh, ngày 10 tháng 01 năm 2020")
+            .as_deref(),
+        Some("2020-01-10")
+    );
+    // A weekday is not a place; a sentence going on after the date is a body date;
+    // without "ngày" only a province or city by name is a place.
+    assert_eq!(published("Thứ Tư, 8/5/2024\nTiêu đề\nNội dung."), None);
+    assert_eq!(
+        published("Thứ Tư, ngày 8 tháng 5 năm 2024\nTiêu đề\nNội dung."),
+        None
+    );
+    assert_eq!(
+        published("Tiêu đề\nSáng, ngày 12/3/2020, UBND tỉnh họp.\nNội dung."),
+        None
+    );
+    assert_eq!(
+        published("Tiêu đề\nTrong Tuần, 15/06/2021\nNội dung."),
+        None
+    );
+}
