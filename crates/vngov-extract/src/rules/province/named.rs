@@ -1,5 +1,6 @@
-//! "tỉnh X", "thành phố X", "TP. X", and their upper-case header forms
-//! ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG").
+//! "tỉnh X", "thành phố X", "TP. X", the Party committees "Tỉnh ủy X" and "Thành ủy
+//! X", and their upper-case header forms ("ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG",
+//! "TỈNH ỦY QUẢNG NGÃI").
 
 use std::sync::LazyLock;
 
@@ -8,17 +9,24 @@ use regex::Regex;
 use super::lexicon::{province_of, Folded, NAMES};
 use super::{Cue, Mention};
 
-/// "tinh", "thanh pho" or "tp" before a province key, on folded text.
-static NAMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:tinh|thanh\s+pho|tp)\b\.?\s*{}", *NAMES)).unwrap());
+/// "tinh", "thanh pho", "tp", "tinh uy" or "thanh uy" before a province key, on
+/// folded text.
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:tinh|thanh\s+pho|tp|(?:tinh|thanh)\s+uy)\b\.?\s*{}",
+        *NAMES
+    ))
+    .unwrap()
+});
 
 /// How many lines from the top an upper-case "TỈNH X" counts as the issuer's header.
 const HEADER_LINES: usize = 15;
 
 /// A province named with its kind: "tỉnh Bình Định", "thành phố Hà Nội", "TP Thái
 /// Nguyên" (a provincial city names its province), "Cổng TTĐT tỉnh Lào Cai".
-/// Written in upper case in the first lines ("TỈNH KON TUM"), it is the issuer's
-/// header, which decides the province.
+/// A provincial Party committee names its province ("Ban Thường vụ Tỉnh ủy Bình
+/// Định", "Thành ủy Đà Nẵng"). Written in upper case in the first lines ("TỈNH KON
+/// TUM", "TỈNH ỦY QUẢNG NGÃI"), it is the issuer's header, which decides the province.
 ///
 /// Not a province: "huyện Bảo Yên", "Đài TT Yên Lập", a bare "Hà Nội".
 pub fn find(f: &Folded) -> Vec<Mention> {

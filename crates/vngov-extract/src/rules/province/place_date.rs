@@ -7,9 +7,15 @@ use regex::Regex;
 use super::lexicon::{province_of, Folded, NAMES};
 use super::{Cue, Mention};
 
-/// A province key opening a line, then a comma and "ngày".
-static PLACE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?m)^[\s|]*{}\s*,\s*ngay\b", *NAMES)).unwrap());
+/// A province key opening a line, or following the document's number on it (a
+/// flattened header row: "Số: 15/KH-UBND Bắc Ninh, ngày …"), then a comma and "ngày".
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[\s|]*(?:so\s*:?\s*\d[^\s,|]*(?:\s*[/-]\s*[^\s,|]+)*[\s|]+)?{}\s*,\s*ngay\b",
+        *NAMES
+    ))
+    .unwrap()
+});
 
 /// A national body heading the document: its place-date line names where it was
 /// signed, not what it is about.
@@ -39,9 +45,15 @@ pub fn find(f: &Folded) -> Vec<Mention> {
         .captures_iter(&f.folded)
         .filter_map(|c| {
             let m = c.get(0)?;
+            // The mention starts at the name, after any number before it.
+            let name = PLACE_DATE
+                .capture_names()
+                .flatten()
+                .filter_map(|n| c.name(n))
+                .next()?;
             Some(Mention {
                 province: province_of(&PLACE_DATE, &c)?,
-                range: f.original(m.start()..m.end()),
+                range: f.original(name.start()..m.end()),
                 cue: Cue::PlaceDate,
             })
         })

@@ -65,6 +65,31 @@ fn place_date_line_counts_for_a_provincial_document() {
     );
     let t = "VĂN PHÒNG CHÍNH PHỦ\nSố: 114/TB-VPCP\nHà Nội, ngày 15 tháng 4 năm 2022";
     assert_eq!(province(t), None);
+    // A flattened header row: the number, then the place-and-date.
+    let t = "Số: 15/KH-UBND Bắc Ninh, ngày 10 tháng 01 năm 2020\nKẾ HOẠCH";
+    let doc = Doc::new(t);
+    let (p, e) = extract(&doc).unwrap();
+    assert_eq!(p, "Bắc Ninh");
+    assert_eq!(e.text, "Bắc Ninh, ngày");
+}
+
+#[test]
+fn party_committee_names_its_province() {
+    assert_eq!(
+        province("Ngày 31/12, Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang họp.").as_deref(),
+        Some("Tuyên Quang")
+    );
+    assert_eq!(
+        province("Ban Thường vụ Thành ủy Đà Nẵng ban hành kế hoạch.").as_deref(),
+        Some("Đà Nẵng")
+    );
+    assert_eq!(
+        province(
+            "TỈNH ỦY QUẢNG NGÃI\n*\nSố 1250-TB/TU\nphối hợp với tỉnh Quảng Nam, tỉnh Quảng Nam"
+        )
+        .as_deref(),
+        Some("Quảng Ngãi")
+    );
 }
 
 #[test]
