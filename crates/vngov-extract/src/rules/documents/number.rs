@@ -66,9 +66,10 @@ const CODE: &str = r"\p{Lu}[\p{L}\p{N}&]*";
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // Between codes a hyphen may have spaces on one side, not both (" - " is a dash).
-    let tail = format!(r"{CODE}(?:(?:-\s*|\s+-){CODE})*");
+    // Word processors turn some hyphens into en dashes (`176/QĐ–SNN`).
+    let tail = format!(r"{CODE}(?:(?:[-–]\s*|\s+[-–]){CODE})*");
     Regex::new(&format!(
-        r"(\d{{1,6}})\s*(?:/\s*((?:19|20)\d\d)\s*/\s*({tail})|-\s*({CODE})\s*/\s*({tail})|/\s*({tail}))"
+        r"(\d{{1,6}})\s*(?:/\s*((?:19|20)\d\d)\s*/\s*({tail})|[-–]\s*({CODE})\s*/\s*({tail})|/\s*({tail}))"
     ))
     .expect("document number pattern")
 });
@@ -226,6 +227,9 @@ mod tests {
         assert_eq!(canon("Luật số 80/2015/QH13."), ["80/2015/QH13"]);
         assert_eq!(canon("số 12/Q\u{00D0}-UBND"), ["12/QĐ-UBND"]);
         assert_eq!(canon("số 34/2014/QĐ-TTgngày 30"), ["34/2014/QĐ-TTg"]);
+        assert_eq!(canon("Số: 176/QĐ–SNN ngày"), ["176/QĐ-SNN"]);
+        assert_eq!(canon("Chỉ thị số 05–CT/TU"), ["05-CT/TU"]);
+        assert_eq!(canon("số 12/QĐ-UBND – Thủ tướng"), ["12/QĐ-UBND"]);
     }
 
     #[test]
