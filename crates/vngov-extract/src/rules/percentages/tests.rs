@@ -64,3 +64,18 @@ fn qualifier_and_measure() {
     assert_eq!(p[1].qualifier, None);
     assert_eq!(p[1].measure.as_deref(), Some("xã"));
 }
+
+#[test]
+fn percentage_points_with_the_sign() {
+    assert_eq!(values("thấp hơn 2,1 điểm % so với cùng kỳ"), [2.1]);
+}
+
+#[test]
+fn a_numbered_label_before_a_dash_is_not_a_range() {
+    assert_eq!(
+        values("lớp 12 - 99,2% học sinh; Quận 1 - 45%"),
+        [99.2, 45.0]
+    );
+    assert_eq!(values("tăng bình quân 5 - 7%/năm"), [5.0, 7.0]);
+    assert_eq!(values("bằng 50 - 70% chi phí"), [50.0, 70.0]);
+}
