@@ -68,6 +68,21 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Byte offset of character offset `c` (the end of the text past the last char).
+    pub fn byte_offset(&self, c: usize) -> usize {
+        match &self.char_at_byte {
+            None => c.min(self.text.len()),
+            Some(v) => v
+                .partition_point(|&n| (n as usize) < c)
+                .min(self.text.len()),
+        }
+    }
+
+    /// The byte range of a character span, such as a fact's `span`.
+    pub fn byte_range(&self, span: Span) -> Range<usize> {
+        self.byte_offset(span.0)..self.byte_offset(span.1)
+    }
+
     /// The byte range of the sentence holding byte offset `b`.
     pub fn sentence_at(&self, b: usize) -> Range<usize> {
         let i = self.sentences.partition_point(|s| s.end <= b);
@@ -106,8 +121,9 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The nearest char boundary at or before `b`.
-fn floor_boundary(text: &str, mut b: usize) -> usize {
+/// The nearest char boundary of `text` at or before `b` (the end, past it).
+pub(crate) fn floor_boundary(text: &str, b: usize) -> usize {
+    let mut b = b.min(text.len());
     while !text.is_char_boundary(b) {
         b -= 1;
     }
@@ -196,6 +212,20 @@ mod tests {
         assert!(t.contains(&e.evidence));
         let e = d.evidence(0.."Tỷ".len());
         assert!(e.evidence.starts_with("Tỷ lệ") && e.evidence.len() <= EVIDENCE_REACH + 4);
+    }
+
+    #[test]
+    fn byte_and_char_offsets_round_trip() {
+        for t in ["Tỷ lệ đạt 95,6%", "ascii only"] {
+            let d = Doc::new(t);
+            for (c, (b, _)) in t.char_indices().enumerate() {
+                assert_eq!(d.byte_offset(c), b);
+                assert_eq!(d.char_offset(b), c);
+            }
+            assert_eq!(d.byte_offset(t.chars().count()), t.len());
+        }
+        assert_eq!(floor_boundary("Tỷ", 2), 1);
+        assert_eq!(floor_boundary("Tỷ", 99), "Tỷ".len());
     }
 
     #[test]

@@ -41,8 +41,7 @@ static REVIEW_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 /// Fills years the text leaves unwritten where the document makes them certain.
 pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
     let text = doc.text();
-    let bytes = char_to_byte(text);
-    let to_bytes = |d: &DateFact| bytes[d.evidence.span.0]..bytes[d.evidence.span.1];
+    let to_bytes = |d: &DateFact| doc.byte_range(d.evidence.span);
 
     let header_month = dates.first().and_then(|d| {
         let first_line_end = text.trim_start().len();
@@ -111,13 +110,6 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
             }
         }
     }
-}
-
-/// Byte offset of every character index (and of the end).
-fn char_to_byte(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
 }
 
 /// Month and day of a `--MM-DD` value.

@@ -6,6 +6,7 @@ use regex::Regex;
 use vngov_record::{DateFact, DatePrecision};
 
 use super::number::RawNumber;
+use crate::doc::floor_boundary;
 use crate::Doc;
 
 /// Between a number and its date: `, ngày`, `ban hành ngày`, `ký ngày`, `(ngày`.
@@ -78,11 +79,4 @@ pub fn subject(doc: &Doc, n: &RawNumber) -> Option<String> {
     let s = words.join(" ");
     let s = s.trim_end_matches([',', ':', '“', '"']).trim().to_string();
     (!s.is_empty()).then_some(s)
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

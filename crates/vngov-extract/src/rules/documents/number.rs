@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{canonical_letters, NUMBER_WORD_BEFORE, TYPE_NAME_BEFORE};
+use crate::doc::floor_boundary;
 
 /// How the digits are joined to the codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,14 +190,6 @@ fn left_boundary_ok(text: &str, start: usize) -> bool {
                 || matches!(c, '/' | '.' | ',' | '-' | '_' | '=' | '#' | '?' | '&' | '@'))
         }
     }
-}
-
-/// The largest char boundary of `text` at or before `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

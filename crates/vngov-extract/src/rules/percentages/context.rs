@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::doc::floor_boundary;
+
 fn lexicon(data: &'static str) -> Vec<&'static str> {
     let mut v: Vec<&str> = data
         .lines()
@@ -52,7 +54,7 @@ const LEADING_CONNECTORS: &[&str] = &[
 
 /// The qualifying word right before the number at byte `start` (`đạt`, `trên`).
 pub fn qualifier(text: &str, start: usize) -> Option<String> {
-    let before = &text[floor(text, start.saturating_sub(40))..start];
+    let before = &text[floor_boundary(text, start.saturating_sub(40))..start];
     let c = QUALIFIER_BEFORE.captures(before)?;
     Some(
         c[1].split_whitespace()
@@ -98,7 +100,7 @@ pub struct Measure {
 }
 
 fn after(text: &str, end: usize) -> Option<String> {
-    let rest = &text[end..floor(text, (end + 200).min(text.len()))];
+    let rest = &text[end..floor_boundary(text, (end + 200).min(text.len()))];
     let rest = rest
         .split(['\n', ',', ';', ':', '(', ')', '!', '?', '"', '“', '”', '|'])
         .next()
@@ -131,7 +133,7 @@ fn before(
     qualifier: Option<&str>,
     prev: Option<&(usize, Option<String>)>,
 ) -> Option<String> {
-    let win_start = floor(text, start.saturating_sub(300));
+    let win_start = floor_boundary(text, start.saturating_sub(300));
     let window = &text[win_start..start];
     // The clause: after the last `;`, `:`, sentence end, or the previous percentage.
     let mut clause_start = window
@@ -218,11 +220,4 @@ fn strip_leading<'a>(words: &[&'a str], drop: &[&str]) -> Vec<&'a str> {
         break;
     }
     words[i..].to_vec()
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -98,7 +98,6 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:đã|vừa
 /// The publication date (`YYYY-MM-DD`) and its evidence, or `None`.
 pub fn extract(doc: &Doc, dates: &[DateFact]) -> Option<(String, Evidence)> {
     let text = doc.text();
-    let bytes = char_to_byte(text);
     let head_end = text
         .match_indices('\n')
         .nth(HEAD_LINES)
@@ -114,12 +113,7 @@ pub fn extract(doc: &Doc, dates: &[DateFact]) -> Option<(String, Evidence)> {
         .filter(|d| {
             d.precision == DatePrecision::Day && !d.year_inferred && !d.value.starts_with('-')
         })
-        .map(|d| {
-            (
-                bytes[d.evidence.span.0]..bytes[d.evidence.span.1],
-                d.value.as_str(),
-            )
-        })
+        .map(|d| (doc.byte_range(d.evidence.span), d.value.as_str()))
         .collect();
     let reported = latest_reported_event(doc, &days);
 
@@ -185,11 +179,4 @@ fn latest_reported_event<'a>(doc: &Doc, days: &[(Range<usize>, &'a str)]) -> Opt
         })
         .map(|(_, v)| *v)
         .max()
-}
-
-/// Byte offset of every character index (and of the end).
-fn char_to_byte(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
 }
