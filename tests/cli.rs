@@ -57,7 +57,7 @@ fn stdin_is_read_with_dash() {
     let recs = json_lines(&out.stdout);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["source"]["path"], "-");
-    assert_eq!(recs[0]["schema_version"], "1.0");
+    assert_eq!(recs[0]["schema_version"], vngov_record::SCHEMA_VERSION);
 }
 
 #[test]

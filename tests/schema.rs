@@ -43,7 +43,9 @@ struct Record {
     documents: Vec<Document>,
     percentages: Vec<Percentage>,
     meetings: Vec<serde_json::Value>,
+    people: Vec<serde_json::Value>,
     tasks: Vec<serde_json::Value>,
+    organizations: Vec<serde_json::Value>,
     warnings: Vec<serde_json::Value>,
 }
 

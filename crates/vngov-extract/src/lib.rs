@@ -8,7 +8,10 @@ pub mod doc;
 pub mod rules;
 
 pub use doc::Doc;
-use vngov_record::{DateFact, DocumentFact, Evidence, PercentageFact, Warning};
+use vngov_record::{
+    DateFact, DocumentFact, Evidence, Meeting, Organization, PercentageFact, PersonFact, Task,
+    Warning,
+};
 
 /// Everything the rules found in one document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,6 +28,14 @@ pub struct Extraction {
     pub documents: Vec<DocumentFact>,
     /// Every percentage, in text order.
     pub percentages: Vec<PercentageFact>,
+    /// Meetings the document reports on.
+    pub meetings: Vec<Meeting>,
+    /// Every named official, once each.
+    pub people: Vec<PersonFact>,
+    /// Directives, in text order.
+    pub tasks: Vec<Task>,
+    /// Every body mentioned, once each.
+    pub organizations: Vec<Organization>,
     /// Things noticed on the way.
     pub warnings: Vec<Warning>,
 }
@@ -54,6 +65,10 @@ pub fn extract(text: &str) -> Extraction {
         dates,
         documents,
         percentages,
+        meetings: Vec::new(),
+        people: Vec::new(),
+        tasks: Vec::new(),
+        organizations: Vec::new(),
         warnings: Vec::new(),
     }
 }

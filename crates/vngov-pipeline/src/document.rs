@@ -2,7 +2,7 @@
 
 use sha2::{Digest, Sha256};
 use vngov_record::{
-    ErrorInfo, ErrorKind, ErrorRecord, Evidence, Output, Record, Source, Warning, SCHEMA_VERSION,
+    ErrorInfo, ErrorKind, ErrorRecord, Output, Record, Source, Warning, SCHEMA_VERSION,
 };
 use vngov_text::{normalize, Normalized};
 
@@ -84,9 +84,6 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
 pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
     let Normalized { text, map, repairs } = normalize(input, &settings.normalize);
     let ex = vngov_extract::extract(&text);
-    let fix = |e: &mut Evidence| {
-        e.source_span = vngov_record::Span(map.to_input(e.span.0), map.to_input_end(e.span.1));
-    };
     let mut warnings = ex.warnings;
     if let Some(w) = repairs_warning(&repairs) {
         warnings.push(w);
@@ -105,6 +102,11 @@ pub fn record_from_text(id: String, source: Source, input: &str, settings: &Sett
         id,
         source,
         title: ex.title,
+        page_kind: None,
+        byline: None,
+        source_credit: None,
+        captions: Vec::new(),
+        links: Vec::new(),
         published: ex.published.as_ref().map(|(d, _)| d.clone()),
         published_evidence: ex.published.map(|(_, e)| e),
         province: ex.province.as_ref().map(|(p, _)| p.clone()),
@@ -113,17 +115,13 @@ pub fn record_from_text(id: String, source: Source, input: &str, settings: &Sett
         dates: ex.dates,
         documents: ex.documents,
         percentages: ex.percentages,
-        meetings: Vec::new(),
-        tasks: Vec::new(),
+        meetings: ex.meetings,
+        people: ex.people,
+        tasks: ex.tasks,
+        organizations: ex.organizations,
         warnings,
     };
-    rec.published_evidence.iter_mut().for_each(fix);
-    rec.province_evidence.iter_mut().for_each(fix);
-    rec.dates.iter_mut().for_each(|d| fix(&mut d.evidence));
-    rec.documents.iter_mut().for_each(|d| fix(&mut d.evidence));
-    rec.percentages
-        .iter_mut()
-        .for_each(|d| fix(&mut d.evidence));
+    rec.map_source_spans(|s| vngov_record::Span(map.to_input(s.0), map.to_input_end(s.1)));
     rec.text = text;
     rec
 }

@@ -11,8 +11,18 @@
 
 use serde::{Deserialize, Serialize};
 
+mod meeting;
+mod organization;
+mod page;
+mod task;
+
+pub use meeting::{Chair, ChairRole, Meeting, PersonFact, PersonRef, TimeOfDay, Title};
+pub use organization::{Organization, OrganizationKind};
+pub use page::{Link, PageKind};
+pub use task::{AssigneeKind, Task};
+
 /// Version of the record format. Minor versions add optional fields only.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Character offsets `[start, end)` into a text, counted in Unicode scalar values.
 #[derive(
@@ -103,6 +113,21 @@ pub struct Record {
     pub source: Source,
     /// The document's headline, when one was found.
     pub title: Option<String>,
+    /// What the page is, for HTML input: an article, or a listing of articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_kind: Option<PageKind>,
+    /// The author line of a web article ("Lệ Hằng").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// Where a web article says it was taken from ("Theo Baoninhbinh.org.vn").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_credit: Option<String>,
+    /// Photo captions of a web article, kept apart from `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captions: Vec<String>,
+    /// For a listing page: the articles it links to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// The article's own publication date (`YYYY-MM-DD`), not a portal clock.
     pub published: Option<String>,
     /// Where `published` was read from.
@@ -121,8 +146,12 @@ pub struct Record {
     pub percentages: Vec<PercentageFact>,
     /// Meetings the document reports on.
     pub meetings: Vec<Meeting>,
+    /// Every named official, once each, with every mention.
+    pub people: Vec<PersonFact>,
     /// Directives the document reports.
     pub tasks: Vec<Task>,
+    /// Every state or Party body mentioned, once each, with the forms written.
+    pub organizations: Vec<Organization>,
     /// Things noticed while reading that a user may want to know.
     pub warnings: Vec<Warning>,
 }
@@ -219,41 +248,38 @@ pub struct PercentageFact {
     pub evidence: Evidence,
 }
 
-/// A meeting the document reports on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meeting {
-    /// Date of the meeting, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// The people who presided.
-    pub chairs: Vec<Person>,
-    /// Where it was read.
-    #[serde(flatten)]
-    pub evidence: Evidence,
+impl Record {
+    /// Sets `source_span = f(span)` on every piece of evidence and every mention in
+    /// the record, so that the offsets into the original document are filled in one
+    /// place, whatever facts the record holds.
+    pub fn map_source_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let f = &f;
+        let ev = |e: &mut Evidence| e.source_span = f(e.span);
+        self.published_evidence.iter_mut().for_each(ev);
+        self.province_evidence.iter_mut().for_each(ev);
+        self.dates.iter_mut().for_each(|d| ev(&mut d.evidence));
+        self.documents.iter_mut().for_each(|d| ev(&mut d.evidence));
+        self.percentages
+            .iter_mut()
+            .for_each(|d| ev(&mut d.evidence));
+        self.meetings.iter_mut().for_each(|m| m.map_source_spans(f));
+        self.people.iter_mut().for_each(|p| p.map_source_spans(f));
+        self.tasks.iter_mut().for_each(|t| t.map_source_spans(f));
+        self.organizations
+            .iter_mut()
+            .for_each(|o| o.map_source_spans(f));
+    }
 }
 
-/// A named person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Person {
-    /// The name as written, without titles.
-    pub name: String,
-    /// Titles in written order.
-    pub titles: Vec<String>,
-}
-
-/// A directive: who was told to do what, by when.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Task {
-    /// The body or person directed, abbreviations expanded.
-    pub assignee: String,
-    /// The assignee as written.
-    pub assignee_text: String,
-    /// What is to be done.
-    pub action: String,
-    /// Deadline, ISO 8601.
-    pub deadline: Option<String>,
-    /// Where it was read.
-    #[serde(flatten)]
-    pub evidence: Evidence,
+/// One more place a person or body is named: the words and their offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Mention {
+    /// The words as written in `text`.
+    pub text: String,
+    /// Offsets in the record's `text`.
+    pub span: Span,
+    /// Offsets in the document as it was read.
+    pub source_span: Span,
 }
 
 /// Something noticed while reading a document.
