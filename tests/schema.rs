@@ -8,14 +8,14 @@ use serde::Deserialize;
 
 use crate::common::{json_lines, run, vngov};
 
-fn validator() -> jsonschema::Validator {
+pub(crate) fn validator() -> jsonschema::Validator {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/record.schema.json");
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft202012::new(&schema).expect("the schema is a valid 2020-12 schema")
 }
 
-fn assert_valid(v: &jsonschema::Validator, rec: &serde_json::Value) {
+pub(crate) fn assert_valid(v: &jsonschema::Validator, rec: &serde_json::Value) {
     let errors: Vec<String> = v
         .iter_errors(rec)
         .map(|e| format!("{} at {}", e, e.instance_path()))

@@ -25,6 +25,10 @@ pub enum Command {
     /// Exit status: 0 when every document gave a record, 1 when some became error
     /// records, 2 when the run itself could not go on.
     Extract(ExtractArgs),
+    /// Fetch pages politely into a WARC archive (failures: error records on stdout).
+    Fetch(crate::fetch::FetchArgs),
+    /// Crawl a portal (sitemaps, listings and their pagination) into a WARC archive.
+    Crawl(crate::crawl::CrawlArgs),
     /// Print the JSON Schema (2020-12) of the records.
     Schema,
 }

@@ -1,7 +1,9 @@
 //! The `vngov` command: parses arguments, dispatches, sets the exit code.
 
 mod args;
+mod crawl;
 mod extract;
+mod fetch;
 mod output;
 mod progress;
 
@@ -13,6 +15,8 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(a) => extract::run(a),
+        args::Command::Fetch(a) => fetch::run(a),
+        args::Command::Crawl(a) => crawl::run(a),
         args::Command::Schema => {
             print!("{}", vngov_record_schema());
             Ok(ExitCode::SUCCESS)

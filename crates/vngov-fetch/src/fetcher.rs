@@ -96,7 +96,8 @@ impl Engine {
                 if !rules.allows(&current) {
                     let reason = match &rules.unreachable {
                         Some(why) => format!("robots.txt could not be read ({why}): not fetching"),
-                        None => format!("{current} is disallowed by robots.txt"),
+                        None if current == url => "disallowed by robots.txt".to_string(),
+                        None => format!("redirect target {current} is disallowed by robots.txt"),
                     };
                     return fail(
                         FetchError::new(url.as_str(), ErrorKind::Robots, reason),

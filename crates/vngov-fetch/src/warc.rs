@@ -50,7 +50,7 @@ pub fn warc_date(t: SystemTime) -> String {
 fn digest(data: &[u8]) -> String {
     format!(
         "sha256:{}",
-        data_encoding::BASE32_NOPAD.encode(&Sha256::digest(data))
+        data_encoding::BASE32.encode(&Sha256::digest(data))
     )
 }
 

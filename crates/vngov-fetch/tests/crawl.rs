@@ -429,3 +429,42 @@ fn a_crawl_killed_mid_record_loses_only_that_record() {
         }
     }
 }
+
+#[test]
+fn a_refresh_asks_for_listings_conditionally() {
+    let s = Server::start(1, |r| match r.url {
+        "/tin-tuc" => {
+            let etag = "\"v1\"";
+            if r.headers
+                .iter()
+                .any(|(n, v)| n.eq_ignore_ascii_case("if-none-match") && v == etag)
+            {
+                Reply::status(304).header("ETag", etag)
+            } else {
+                listing(1, 1, 1..=3).header("ETag", etag)
+            }
+        }
+        u if u.starts_with("/tin-tuc/bai-") => article(1),
+        _ => Reply::status(404),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("site.warc.gz");
+    let mut c = cfg(0);
+    crawl_into(&s, &path, &c, None, false);
+    c.refresh = true;
+    crawl_into(&s, &path, &c, None, false);
+    assert_eq!(s.count("/tin-tuc"), 2);
+    for k in 1..=3 {
+        assert_eq!(
+            s.count(&format!("/tin-tuc/bai-{k}.html")),
+            1,
+            "held articles are not asked for"
+        );
+    }
+    let revisits: Vec<_> = vngov_fetch::warc::Reader::open(&path)
+        .unwrap()
+        .filter(|r| r.warc_type() == Some("revisit"))
+        .map(|r| r.http_response().unwrap().status)
+        .collect();
+    assert_eq!(revisits, [304]);
+}

@@ -1,0 +1,168 @@
+//! `vngov fetch` and `vngov crawl` against a local portal on 127.0.0.1, including a
+//! crawl killed outright and resumed.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::common::{json_lines, run, vngov};
+use crate::schema::{assert_valid, validator};
+
+const LISTINGS: usize = 5;
+const PER_LISTING: usize = 8;
+
+/// A portal: `/tin-tuc?page=N` listings with "Trang sau" links, 40 articles; counts
+/// the requests per URL. Serves until the test ends.
+fn portal() -> (String, Arc<Mutex<HashMap<String, usize>>>) {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+    let counts = Arc::new(Mutex::new(HashMap::new()));
+    let c = counts.clone();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let url = req.url().to_string();
+            *c.lock().unwrap().entry(url.clone()).or_insert(0) += 1;
+            let listing = |n: usize| {
+                let mut b = String::from("<html><body><ul>");
+                for k in (n - 1) * PER_LISTING + 1..=n * PER_LISTING {
+                    b += &format!("<li><a href=\"/tin-tuc/bai-{k}.html\">Bài {k}</a></li>");
+                }
+                b += "</ul>";
+                if n < LISTINGS {
+                    b += &format!("<a href=\"/tin-tuc?page={}\">Trang sau</a>", n + 1);
+                }
+                b + "</body></html>"
+            };
+            let (status, body) = if url == "/tin-tuc" {
+                (200, listing(1))
+            } else if let Some(n) = url.strip_prefix("/tin-tuc?page=") {
+                (200, listing(n.parse().unwrap()))
+            } else if url.starts_with("/tin-tuc/bai-") {
+                (
+                    200,
+                    format!("<html><body><h1>{url}</h1><p>Ngày 12/3/2024.</p></body></html>"),
+                )
+            } else {
+                (404, "không có".to_string())
+            };
+            let len = body.len();
+            let resp = tiny_http::Response::new(
+                tiny_http::StatusCode(status),
+                vec![
+                    tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
+                        .unwrap(),
+                ],
+                Cursor::new(body.into_bytes()),
+                Some(len),
+                None,
+            );
+            let _ = req.respond(resp);
+        }
+    });
+    (base, counts)
+}
+
+fn responses(path: &Path) -> Vec<String> {
+    vngov_fetch::warc::Reader::open(path)
+        .unwrap()
+        .filter(|r| r.warc_type() == Some("response"))
+        .map(|r| r.target_uri().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn fetch_writes_the_archive_and_error_records() {
+    let (base, _) = portal();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pages.warc.gz");
+    let ok = format!("{base}/tin-tuc/bai-1.html");
+    let missing = format!("{base}/khong-co.html");
+    let o = vngov()
+        .args(["fetch", "--delay", "0.01", "-q", &ok, &missing, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let errors = json_lines(&o.stdout);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["source"]["url"], missing.as_str());
+    assert_eq!(errors[0]["error"]["message"], "HTTP 404 Not Found");
+    assert_valid(&validator(), &errors[0]);
+    assert_eq!(responses(&out), [ok.clone(), missing]);
+    // Again: the page held is not fetched twice.
+    let o = vngov()
+        .args(["fetch", "--delay", "0.01", &ok, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 already archived"));
+    assert_eq!(responses(&out).len(), 2);
+    let bad = run(&["fetch", "http://127.0.0.1:1/", "-o", "pages.jsonl"]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "the archive name is checked first"
+    );
+}
+
+#[test]
+fn a_killed_crawl_resumes_without_losing_or_refetching() {
+    let (base, counts) = portal();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site.warc.gz");
+    let start = format!("{base}/tin-tuc");
+    let crawl = || {
+        let mut c = vngov();
+        c.args(["crawl", &start, "--delay", "0.03", "-q", "-o"])
+            .arg(&out);
+        c
+    };
+    let mut child = crawl().spawn().unwrap();
+    let began = Instant::now();
+    while !out.exists() || responses(&out).len() < 12 {
+        assert!(
+            began.elapsed() < Duration::from_secs(60),
+            "the crawl did not start"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = responses(&out).len();
+    assert!(
+        before < LISTINGS + LISTINGS * PER_LISTING,
+        "killed before the end"
+    );
+    let o = crawl().output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stored = responses(&out);
+    let mut seen = HashMap::new();
+    for u in &stored {
+        *seen.entry(u.as_str()).or_insert(0) += 1;
+    }
+    assert!(seen.values().all(|&n| n == 1), "archived twice: {seen:?}");
+    for k in 1..=LISTINGS * PER_LISTING {
+        assert!(
+            seen.contains_key(format!("{base}/tin-tuc/bai-{k}.html").as_str()),
+            "bai-{k} lost"
+        );
+    }
+    // Only a request in flight at the kill may have been sent twice.
+    let counts = counts.lock().unwrap();
+    let twice: Vec<_> = counts
+        .iter()
+        .filter(|(u, &n)| n > 1 && *u != "/robots.txt" && *u != "/sitemap.xml")
+        .collect();
+    assert!(
+        twice.len() <= 1 && counts.values().all(|&n| n <= 2),
+        "{twice:?}"
+    );
+}
