@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod documents;
+pub mod organizations;
 pub mod percentages;
 pub mod province;
 pub mod published;
