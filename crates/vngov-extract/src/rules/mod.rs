@@ -6,4 +6,5 @@ pub mod organizations;
 pub mod percentages;
 pub mod province;
 pub mod published;
+pub mod tasks;
 pub mod title;
