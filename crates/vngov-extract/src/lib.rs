@@ -44,7 +44,9 @@ pub struct Extraction {
 ///
 /// Order matters: dates are read first with the years the text writes; the
 /// publication date is chosen among them; years left unwritten are then inferred;
-/// document numbers use the dates beside them.
+/// document numbers use the dates beside them; tasks read their deadlines on the
+/// dates with years inferred. Tasks get no default assigner here: the text names
+/// one, or the meeting's chair once a meetings family supplies it.
 pub fn extract(text: &str) -> Extraction {
     let doc = Doc::new(text);
     let mut dates = rules::dates::extract(&doc);
@@ -58,6 +60,8 @@ pub fn extract(text: &str) -> Extraction {
     let percentages = rules::percentages::extract(&doc);
     let province = rules::province::extract(&doc);
     let title = rules::title::extract(&doc);
+    let tasks = rules::tasks::extract(&doc, &dates, None);
+    let organizations = rules::organizations::extract(&doc);
     Extraction {
         title,
         published,
@@ -67,8 +71,8 @@ pub fn extract(text: &str) -> Extraction {
         percentages,
         meetings: Vec::new(),
         people: Vec::new(),
-        tasks: Vec::new(),
-        organizations: Vec::new(),
+        tasks,
+        organizations,
         warnings: Vec::new(),
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod dates;
 pub mod documents;
+pub mod organizations;
 pub mod percentages;
 pub mod province;
 pub mod published;
+pub mod tasks;
 pub mod title;

@@ -1,0 +1,778 @@
+//! The grammar of a body's name: `<kind> <name> <place>`.
+//!
+//! - a department or ministry: a head (`Sở`, `Bộ`, `Phòng`, `Chi cục`, `Cục`, `Vụ`)
+//!   and a sector name from `sectors.tsv` ("Sở TT&TT", "phòng Nội vụ", "STTTT");
+//! - a fixed body from `bodies.tsv` and what may follow it: a place ("UBND huyện Bắc
+//!   Hà"), an owner ("Ban Tuyên giáo Tỉnh ủy"), a descriptive name ("Ban Chỉ đạo công
+//!   nghệ thông tin tỉnh Bình Định");
+//! - an office: `Văn phòng` + a body ("Văn phòng UBND tỉnh");
+//! - a class: "các" + nouns of `classes.tsv` + qualifiers ("các sở, ban, ngành",
+//!   "các cơ quan, đơn vị liên quan", "các Vụ, Cục thuộc Ngân hàng Nhà nước"), a body
+//!   over a class of places ("UBND các huyện, thị xã, thành phố"), a level ("cấp xã");
+//! - a person by post: a post from `posts.txt`, the body or class it heads, and maybe
+//!   a name ("Giám đốc Sở Công Thương", "Chủ tịch UBND tỉnh Lê Thanh Cung").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use vngov_record::OrganizationKind;
+
+use super::lexicon::{
+    eat, skip_ws, Follow, ABBREVIATIONS, ALONE, BODIES, LEVELS, PLURALS, POSTS, QUALIFIERS,
+    SECTORS, SURNAMES,
+};
+
+/// What a matched party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartyKind {
+    /// One named body.
+    Body,
+    /// A class of bodies.
+    Class,
+    /// A person, by post or name.
+    Person,
+}
+
+/// A body inside a match: the body itself, the body a person heads, the body a
+/// class belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgRef {
+    /// Byte range of the body's words.
+    pub range: Range<usize>,
+    /// Canonical name.
+    pub name: String,
+    /// What sort of body.
+    pub kind: OrganizationKind,
+}
+
+/// A body, class or person named at some offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    /// Byte range of the words.
+    pub range: Range<usize>,
+    /// Canonical name, abbreviations expanded.
+    pub name: String,
+    /// Body, class or person.
+    pub kind: PartyKind,
+    /// The body named inside, if any.
+    pub org: Option<OrgRef>,
+}
+
+/// Heads that take a sector name, and the kind of body they make.
+const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
+    ("Sở", OrganizationKind::Department),
+    ("Bộ", OrganizationKind::Central),
+    ("Phòng", OrganizationKind::Department),
+    ("Chi cục", OrganizationKind::Department),
+    ("Tổng cục", OrganizationKind::Central),
+    ("Cục", OrganizationKind::Central),
+    ("Vụ", OrganizationKind::Central),
+];
+
+/// Honorifics before a post or a name.
+const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
+
+/// Whether byte `i` of `t` starts a word.
+/// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
+pub fn word_start(t: &str, i: usize) -> bool {
+    t.is_char_boundary(i)
+        && t[i..].chars().next().is_some_and(char::is_alphanumeric)
+        && !t[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-')
+}
+
+/// The longest party named at byte `at` of `t`.
+pub fn party_at(t: &str, at: usize) -> Option<Party> {
+    if !word_start(t, at) {
+        return None;
+    }
+    [person_at(t, at), body_at(t, at, false), class_at(t, at)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|p| p.range.end)
+}
+
+/// One word of `t` at `i` (letters, digits, `&`, `/`, `.` inside), and its end.
+fn word(t: &str, i: usize) -> Option<(&str, usize)> {
+    let s = &t[i..];
+    let len = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
+        .map_or(s.len(), |(j, _)| j);
+    (len > 0).then(|| (&s[..len], i + len))
+}
+
+fn is_title(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.clone().all(|c| c.is_lowercase())
+        || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `at` after whitespace, when there is some.
+fn after_ws(t: &str, at: usize) -> Option<usize> {
+    let i = skip_ws(t, at);
+    (i > at && i < t.len()).then_some(i)
+}
+
+/// A proper name (one to four capitalized words) at `at`, and its end.
+fn proper_name(t: &str, at: usize) -> Option<usize> {
+    let mut end = None;
+    let mut i = at;
+    for n in 0..4 {
+        if n > 0 {
+            match t[i..].chars().next() {
+                Some(' ') => i = skip_ws(t, i),
+                _ => break,
+            }
+        }
+        let Some((w, e)) = word(t, i) else { break };
+        if !is_title(w) || is_head_word(t, i) {
+            break;
+        }
+        end = Some(e);
+        i = e;
+    }
+    end
+}
+
+/// Whether a body, post or level starts at `i` (so a name stops before it).
+fn is_head_word(t: &str, i: usize) -> bool {
+    BODIES.forms.longest(t, i).is_some()
+        || POSTS.forms.longest(t, i).is_some()
+        || LEVELS.forms.longest(t, i).is_some()
+        || SECTOR_HEADS
+            .iter()
+            .any(|(h, _)| eat(t, i, h, false).is_some())
+}
+
+/// A level word ("tỉnh", "TP", "thị xã") at `at`: its end and canonical spelling.
+fn level_at(t: &str, at: usize) -> Option<(usize, &'static str)> {
+    if let Some((e, i)) = LEVELS.forms.longest(t, at) {
+        return Some((e, LEVELS.names[i]));
+    }
+    let (e, i) = ABBREVIATIONS.1.longest(t, at)?;
+    let exp = ABBREVIATIONS.0[i];
+    let e = if t[e..].starts_with('.') { e + 1 } else { e };
+    LEVELS.names.iter().find(|l| **l == exp).map(|l| (e, *l))
+}
+
+/// A place after a body: "tỉnh", "huyện Bắc Hà", "TP Thái Nguyên", "Trung ương",
+/// or a class of places ("các huyện, thị xã, thành phố", "cấp huyện"). Returns its
+/// end, its canonical words, and whether it makes the body a class.
+fn place_at(t: &str, at: usize, person: bool) -> Option<(usize, String, bool)> {
+    let i = after_ws(t, at)?;
+    if let Some(e) = eat(t, i, "Trung ương", false).or_else(|| eat(t, i, "TW", true)) {
+        return Some((e, "Trung ương".into(), false));
+    }
+    if let Some(e) = eat(t, i, "cấp", false) {
+        let j = after_ws(t, e)?;
+        let (e, l) = level_at(t, j)?;
+        return Some((e, format!("cấp {l}"), true));
+    }
+    if let Some(e) = eat(t, i, "các", false) {
+        let (e, words) = level_list(t, e)?;
+        let (e, q) = qualifiers(t, e);
+        return Some((e, format!("các {words}{q}"), true));
+    }
+    let (e, level) = level_at(t, i)?;
+    let Some(j) = after_ws(t, e).filter(|_| t[e..].starts_with(' ')) else {
+        return Some((e, level.into(), false));
+    };
+    let name_end = proper_name(t, j).map(|ne| province_prefix(t, j, ne, level).unwrap_or(ne));
+    match name_end {
+        Some(ne) if !person || place_name_ok(&t[j..ne], level) => {
+            Some((ne, format!("{level} {}", squash(&t[j..ne])), false))
+        }
+        _ => Some((e, level.into(), false)),
+    }
+}
+
+/// After "tỉnh" or "thành phố", the longest run of the name's words that is a
+/// province ("thành phố Hà Nội Quý I" → "Hà Nội").
+fn province_prefix(t: &str, j: usize, ne: usize, level: &str) -> Option<usize> {
+    if !matches!(level, "tỉnh" | "thành phố") {
+        return None;
+    }
+    let mut ends: Vec<usize> = t[j..ne]
+        .match_indices(' ')
+        .map(|(k, _)| j + k)
+        .chain([ne])
+        .collect();
+    ends.reverse();
+    ends.into_iter().find(|&e| {
+        let key = vngov_text::fold(&squash(&t[j..e]));
+        crate::rules::province::lexicon::PROVINCES
+            .iter()
+            .any(|p| p.keys.contains(&key))
+    })
+}
+
+/// After a post, capitalized words after "tỉnh" are a place only when they name a
+/// province; after another level, unless they start with a family name.
+fn place_name_ok(name: &str, level: &str) -> bool {
+    if matches!(level, "tỉnh" | "thành phố") {
+        let key = vngov_text::fold(name);
+        return crate::rules::province::lexicon::PROVINCES
+            .iter()
+            .any(|p| p.keys.contains(&key));
+    }
+    let first = name.split_whitespace().next().unwrap_or("");
+    !SURNAMES.contains(&first)
+}
+
+/// "huyện, thị xã, thành phố" after "các": its end and words.
+fn level_list(t: &str, at: usize) -> Option<(usize, String)> {
+    let i = after_ws(t, at)?;
+    let (mut end, l) = level_at(t, i)?;
+    let mut out = l.to_string();
+    while let Some((sep, j)) = separator(t, end) {
+        let Some((e, l)) = level_at(t, j) else { break };
+        out.push_str(sep);
+        out.push_str(l);
+        end = e;
+    }
+    Some((end, out))
+}
+
+/// A list separator after `at` (", ", " và ", ", và "), and where the next item
+/// starts.
+fn separator(t: &str, at: usize) -> Option<(&'static str, usize)> {
+    let i = skip_ws(t, at);
+    if t[i..].starts_with(',') {
+        let j = skip_ws(t, i + 1);
+        if let Some(e) = eat(t, j, "và", false) {
+            return Some((", và ", after_ws(t, e)?));
+        }
+        return (j < t.len()).then_some((", ", j));
+    }
+    if i > at {
+        if let Some(e) = eat(t, i, "và", false) {
+            return Some((" và ", after_ws(t, e)?));
+        }
+    }
+    None
+}
+
+/// Qualifiers narrowing a class ("liên quan", "chức năng", "thuộc Ngân hàng Nhà
+/// nước", "trên địa bàn tỉnh"): the end and the words, with a leading space.
+fn qualifiers(t: &str, at: usize) -> (usize, String) {
+    let mut end = at;
+    let mut out = String::new();
+    while let Some(i) = after_ws(t, end).filter(|_| t[end..].starts_with([' ', '\n'])) {
+        if let Some((e, q)) = QUALIFIERS.forms.longest(t, i) {
+            out.push(' ');
+            out.push_str(QUALIFIERS.names[q]);
+            end = e;
+            continue;
+        }
+        if let Some(e) = eat(t, i, "thuộc", false).or_else(|| eat(t, i, "trực thuộc", false))
+        {
+            if let Some(b) = after_ws(t, e).and_then(|j| body_at(t, j, false)) {
+                out.push_str(&format!(" {} {}", squash(&t[i..e]), b.name));
+                end = b.range.end;
+                continue;
+            }
+        }
+        if let Some(e) = eat(t, i, "trên địa bàn", false) {
+            if let Some((pe, p, _)) = place_at(t, e, false) {
+                out.push_str(&format!(" trên địa bàn {p}"));
+                end = pe;
+                continue;
+            }
+        }
+        break;
+    }
+    (end, out)
+}
+
+/// Whitespace runs as one space.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A body named at `at`. `person` says a post comes before it, so that capitalized
+/// words after the place may be the person's name.
+pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
+    if !word_start(t, at) {
+        return None;
+    }
+    let mut best: Option<Party> = None;
+    let mut consider = |p: Party| {
+        if best.as_ref().map_or(true, |b| p.range.end > b.range.end) {
+            best = Some(p);
+        }
+    };
+    // An office of another body.
+    for head in ["Văn phòng", "VP"] {
+        if let Some(e) = eat(t, at, head, head == "VP") {
+            if let Some(inner) = after_ws(t, e).and_then(|j| body_at(t, j, person)) {
+                if inner.kind == PartyKind::Body {
+                    let kind = inner
+                        .org
+                        .as_ref()
+                        .map_or(OrganizationKind::Other, |o| o.kind);
+                    consider(body(
+                        at..inner.range.end,
+                        format!("Văn phòng {}", inner.name),
+                        kind,
+                    ));
+                }
+            }
+        }
+    }
+    // A department or ministry of a sector.
+    for (head, kind) in SECTOR_HEADS {
+        let Some(e) = eat(t, at, head, false) else {
+            continue;
+        };
+        let Some(j) = after_ws(t, e) else { continue };
+        // "cơ sở xây dựng" is not a department: a lower-case head needs a
+        // capitalized sector name.
+        let head_lower = t[at..].starts_with(|c: char| c.is_lowercase());
+        if head_lower && t[j..].starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        if let Some((se, s)) = SECTORS.forms.longest(t, j) {
+            let name = format!("{head} {}", SECTORS.names[s]);
+            consider(with_place(t, at, se, name, *kind, person));
+        }
+    }
+    // "STTTT": the letter S glued to a sector's abbreviation.
+    if t[at..].starts_with('S') {
+        if let Some((se, s)) = SECTORS.forms.longest(t, at + 1) {
+            let written = &t[at + 1..se];
+            if !written.chars().any(char::is_lowercase) {
+                let name = format!("Sở {}", SECTORS.names[s]);
+                consider(body(at..se, name, OrganizationKind::Department));
+            }
+        }
+    }
+    // A body with a fixed name.
+    if let Some((e, i)) = BODIES.forms.longest(t, at) {
+        let entry = &BODIES.entries[i];
+        let name = entry.name.to_string();
+        let p = match entry.follow {
+            Follow::Place => with_place(t, at, e, name, entry.kind, person),
+            Follow::Nothing => body(at..e, name, entry.kind),
+            Follow::Owner => match after_ws(t, e).and_then(|j| body_at(t, j, person)) {
+                Some(o) if o.kind == PartyKind::Body && t[e..o.range.start].trim().is_empty() => {
+                    body(at..o.range.end, format!("{name} {}", o.name), entry.kind)
+                }
+                _ => with_place(t, at, e, name, entry.kind, person),
+            },
+            Follow::Name => {
+                let (ne, words) = descriptive_name(t, e);
+                let name = if words.is_empty() {
+                    name
+                } else {
+                    format!("{name} {words}")
+                };
+                with_place(t, at, ne, name, entry.kind, person)
+            }
+        };
+        consider(p);
+    }
+    best
+}
+
+fn body(range: Range<usize>, name: String, kind: OrganizationKind) -> Party {
+    Party {
+        org: Some(OrgRef {
+            range: range.clone(),
+            name: name.clone(),
+            kind,
+        }),
+        range,
+        name,
+        kind: PartyKind::Body,
+    }
+}
+
+/// The body ending at `end`, with the place after it when there is one.
+fn with_place(
+    t: &str,
+    at: usize,
+    end: usize,
+    name: String,
+    kind: OrganizationKind,
+    person: bool,
+) -> Party {
+    match place_at(t, end, person) {
+        Some((pe, place, true)) => Party {
+            range: at..pe,
+            name: format!("{name} {place}"),
+            kind: PartyKind::Class,
+            org: None,
+        },
+        Some((pe, place, false)) => body(at..pe, format!("{name} {place}"), kind),
+        None => body(at..end, name, kind),
+    }
+}
+
+/// The descriptive name of a steering committee or project board: capitalized
+/// words and parenthesized abbreviations are taken as they come; lower-case words
+/// only when a place closes them within ten words — a place with a proper name
+/// ("công nghệ thông tin (CNTT) tỉnh Bình Định"), or a bare level when the words
+/// hold no verb ("đầu tư xây dựng các công trình giao thông tỉnh"). Returns the end
+/// (before any place) and the words.
+fn descriptive_name(t: &str, at: usize) -> (usize, String) {
+    let mut safe = at;
+    let mut i = at;
+    let mut lower_words = 0;
+    loop {
+        if let Some((_, place, false)) = place_at(t, i, false) {
+            let named = !LEVELS.names.contains(&place.as_str());
+            if named || lower_words == 0 || !has_verb(&t[safe..i]) {
+                safe = i;
+            }
+            break;
+        }
+        let Some(j) = after_ws(t, i).filter(|_| t[i..].starts_with(' ')) else {
+            break;
+        };
+        if t[j..].starts_with('(') {
+            match t[j..].find(')') {
+                Some(k) if k < 24 => {
+                    i = j + k + 1;
+                    if lower_words == 0 {
+                        safe = i;
+                    }
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let Some((w, e)) = word(t, j) else { break };
+        if is_head_word(t, j) && !is_title(w) {
+            break;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital && (lower_words == 0 || (lower_words <= 4 && !has_verb(&t[safe..j]))) {
+            // "Chương trình CNTT": a few lower-case words between capitalized ones.
+            lower_words = 0;
+            i = e;
+            safe = e;
+            continue;
+        }
+        lower_words += 1;
+        if lower_words > 10 {
+            break;
+        }
+        i = e;
+    }
+    (safe, squash(&PARENTHESES.replace_all(&t[at..safe], " ")))
+}
+
+/// A parenthesized abbreviation, left out of a canonical name.
+static PARENTHESES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").unwrap());
+
+/// Verbs that show lower-case words after a committee's name are a clause, not
+/// part of the name ("Ban chỉ đạo tăng cường … trên địa bàn tỉnh").
+const VERBS: &[&str] = &[
+    "tăng cường",
+    "thực hiện",
+    "triển khai",
+    "khẩn trương",
+    "chủ trì",
+    "phối hợp",
+    "báo cáo",
+    "tham mưu",
+    "rà soát",
+    "hoàn thành",
+    "chỉ đạo",
+    "tổ chức",
+    "có",
+    "cần",
+    "phải",
+    "đã",
+    "được",
+    "là",
+    "họp",
+    "tiếp tục",
+];
+
+fn has_verb(words: &str) -> bool {
+    let w = format!(" {} ", squash(words).to_lowercase());
+    VERBS.iter().any(|v| w.contains(&format!(" {v} ")))
+}
+
+/// A class of bodies at `at`.
+pub fn class_at(t: &str, at: usize) -> Option<Party> {
+    if !word_start(t, at) {
+        return None;
+    }
+    let mut best: Option<Party> = None;
+    let mut consider = |p: Party| {
+        if best.as_ref().map_or(true, |b| p.range.end > b.range.end) {
+            best = Some(p);
+        }
+    };
+    // "các thành viên (trong) Ban chỉ đạo".
+    let members_from = eat(t, at, "các", false)
+        .and_then(|e| after_ws(t, e))
+        .unwrap_or(at);
+    if let Some(e) = eat(t, members_from, "thành viên", false) {
+        let mut j = after_ws(t, e);
+        if let Some(k) =
+            j.and_then(|k| eat(t, k, "trong", false).or_else(|| eat(t, k, "của", false)))
+        {
+            j = after_ws(t, k);
+        }
+        if let Some(b) = j.and_then(|j| body_at(t, j, false)) {
+            consider(Party {
+                range: at..b.range.end,
+                name: format!("{} {}", squash(&t[at..j.unwrap_or(e)]), b.name).replace("  ", " "),
+                kind: PartyKind::Class,
+                org: b.org.clone(),
+            });
+        }
+    }
+    // "các" + nouns + qualifiers.
+    if let Some(e) = eat(t, at, "các", false) {
+        if let Some(j) = after_ws(t, e) {
+            if let Some(b) = body_at(t, j, false) {
+                let (qe, q) = qualifiers(t, b.range.end);
+                consider(Party {
+                    range: at..qe,
+                    name: format!("{} {}{q}", squash(&t[at..e]), b.name),
+                    kind: PartyKind::Class,
+                    org: None,
+                });
+            }
+            if let Some((le, words)) = plural_list(t, j) {
+                let (qe, q) = qualifiers(t, le);
+                let org = (qe > le)
+                    .then(|| {
+                        // "thuộc X": the class belongs to a body.
+                        let k = t[le..qe].find("thuộc")? + le;
+                        let b =
+                            after_ws(t, k + "thuộc".len()).and_then(|m| body_at(t, m, false))?;
+                        b.org
+                    })
+                    .flatten();
+                consider(Party {
+                    range: at..qe,
+                    name: format!("{} {words}{q}", squash(&t[at..e])),
+                    kind: PartyKind::Class,
+                    org,
+                });
+            }
+        }
+    }
+    // A class named without "các".
+    if let Some((e, i)) = ALONE.forms.longest(t, at) {
+        let (qe, q) = qualifiers(t, e);
+        let written = squash(&t[at..e]);
+        let name = if written.starts_with(|c: char| c.is_uppercase()) {
+            let mut c = ALONE.names[i].chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        } else {
+            ALONE.names[i].to_string()
+        };
+        consider(Party {
+            range: at..qe,
+            name: format!("{name}{q}"),
+            kind: PartyKind::Class,
+            org: None,
+        });
+    }
+    best
+}
+
+/// Nouns after "các", listed with commas, "và" or a space ("sở, ban, ngành",
+/// "sở ngành", "huyện, thị xã, thành phố"). "địa phương" only opens a list: listed
+/// after other nouns it is a class of its own.
+fn plural_list(t: &str, at: usize) -> Option<(usize, String)> {
+    let noun = |i: usize| -> Option<(usize, &'static str)> {
+        if let Some((e, n)) = PLURALS.forms.longest(t, i) {
+            return Some((e, PLURALS.names[n]));
+        }
+        level_at(t, i)
+    };
+    let (mut end, first) = noun(at)?;
+    let mut out = squash(&t[at..end]);
+    if first == "địa phương" {
+        return Some((end, out));
+    }
+    loop {
+        let (sep, j) = match separator(t, end) {
+            Some(s) => s,
+            None => match after_ws(t, end) {
+                Some(j) if t[end..j] == *" " => (" ", j),
+                _ => break,
+            },
+        };
+        let j = eat(t, j, "các", false)
+            .and_then(|e| after_ws(t, e))
+            .unwrap_or(j);
+        match noun(j) {
+            Some((_, "địa phương")) | None => break,
+            Some((e, _)) => {
+                out.push_str(sep);
+                out.push_str(&squash(&t[j..e]));
+                end = e;
+            }
+        }
+    }
+    Some((end, out))
+}
+
+/// A person by post at `at`: "Giám đốc Sở Công Thương", "Thủ trưởng các đơn vị liên
+/// quan", "Chủ tịch UBND tỉnh Lê Thanh Cung", "Thủ tướng Chính phủ".
+pub fn person_at(t: &str, at: usize) -> Option<Party> {
+    if !word_start(t, at) {
+        return None;
+    }
+    let mut i = at;
+    for h in HONORIFICS {
+        if let Some(e) = eat(t, at, h, false).and_then(|e| after_ws(t, e)) {
+            i = e;
+            break;
+        }
+    }
+    let Some((pe, p)) = POSTS.forms.longest(t, i) else {
+        return named_person(t, at, i, i > at);
+    };
+    let post = POSTS.names[p];
+    let mut end = pe;
+    let mut name = post.to_string();
+    let mut org = None;
+    if let Some(j) = after_ws(t, pe) {
+        let heads = body_at(t, j, true)
+            .into_iter()
+            .chain(class_at(t, j))
+            .max_by_key(|p| p.range.end);
+        if let Some(h) = heads {
+            name = format!("{post} {}", h.name);
+            end = h.range.end;
+            org = h.org.clone();
+        }
+    }
+    if org.is_none() && post == "Thủ tướng" {
+        name = "Thủ tướng Chính phủ".into();
+    }
+    // A name after the post and body.
+    if let Some(j) = after_ws(t, end).filter(|_| t[end..].starts_with(' ')) {
+        if let Some(ne) = person_name(t, j) {
+            name = format!("{name} {}", squash(&t[j..ne]));
+            end = ne;
+        }
+    }
+    if end == pe && post != "Thủ tướng" {
+        return None;
+    }
+    Some(Party {
+        range: at..end,
+        name,
+        kind: PartyKind::Person,
+        org,
+    })
+}
+
+/// A person named before the post ("đồng chí Đặng Xuân Thanh - Phó Chủ tịch UBND
+/// tỉnh", "Tống Quang Thìn, TVTU, Phó Chủ tịch UBND tỉnh"), or by name alone after
+/// an honorific ("đồng chí Lê Văn A").
+fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> {
+    let ne = person_name(t, i)?;
+    let name = squash(&t[i..ne]);
+    let mut j = ne;
+    // A separator, then up to two abbreviated titles ("TVTU, "), then the post.
+    for _ in 0..3 {
+        let k = skip_ws(t, j);
+        let Some(c) = t[k..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ',' | '-' | '–'))
+        else {
+            break;
+        };
+        let k = skip_ws(t, k + c.len_utf8());
+        if let Some(p) = person_at(t, k).filter(|p| p.name.contains(' ') || p.org.is_some()) {
+            if POSTS.forms.longest(t, k).is_some() {
+                return Some(Party {
+                    range: at..p.range.end,
+                    name: format!("{} {name}", p.name),
+                    kind: PartyKind::Person,
+                    org: p.org,
+                });
+            }
+        }
+        match word(t, k) {
+            Some((w, e)) if w.len() >= 2 && !w.chars().any(char::is_lowercase) => j = e,
+            _ => break,
+        }
+    }
+    honorific.then_some(Party {
+        range: at..ne,
+        name,
+        kind: PartyKind::Person,
+        org: None,
+    })
+}
+
+/// A person's name: two to four capitalized words.
+fn person_name(t: &str, at: usize) -> Option<usize> {
+    let e = proper_name(t, at)?;
+    (t[at..e].split_whitespace().count() >= 2).then_some(e)
+}
+
+/// Abbreviations inside a name, expanded ("VP" → "Văn phòng", "TP" → "thành phố").
+pub fn expand_abbreviation(t: &str, at: usize) -> Option<(usize, &'static str)> {
+    let (e, i) = ABBREVIATIONS.1.longest(t, at)?;
+    Some((e, ABBREVIATIONS.0[i]))
+}
+
+/// "các sở: Công Thương, Tài chính, Xây dựng" (also after a post: "Giám đốc các sở:
+/// …"): one party per sector listed after the colon, and the end of the list.
+pub fn sector_list(t: &str, p: &Party) -> Option<(Vec<Party>, usize)> {
+    let written = t[p.range.clone()].trim_end();
+    let lower = written.to_lowercase();
+    let head = SECTOR_HEADS
+        .iter()
+        .find(|(h, _)| lower.ends_with(&format!("các {}", h.to_lowercase())))?;
+    let prefix = if p.kind == PartyKind::Person {
+        p.name
+            .to_lowercase()
+            .rfind(" các ")
+            .map(|i| format!("{} ", &p.name[..i]))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut i = skip_ws(t, p.range.end);
+    if !t[i..].starts_with(':') {
+        return None;
+    }
+    i = skip_ws(t, i + 1);
+    let mut out = Vec::new();
+    let mut end = i;
+    while let Some((se, s)) = SECTORS.forms.longest(t, i) {
+        let body_name = format!("{} {}", head.0, SECTORS.names[s]);
+        out.push(Party {
+            range: p.range.start..se,
+            name: format!("{prefix}{body_name}"),
+            kind: if prefix.is_empty() {
+                PartyKind::Body
+            } else {
+                PartyKind::Person
+            },
+            org: Some(OrgRef {
+                range: i..se,
+                name: body_name,
+                kind: head.1,
+            }),
+        });
+        end = se;
+        match separator(t, se) {
+            Some((_, j)) => i = j,
+            None => break,
+        }
+    }
+    (!out.is_empty()).then_some((out, end))
+}
