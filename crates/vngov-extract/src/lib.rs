@@ -44,7 +44,8 @@ pub struct Extraction {
 ///
 /// Order matters: dates are read first with the years the text writes; the
 /// publication date is chosen among them; years left unwritten are then inferred;
-/// document numbers use the dates beside them.
+/// document numbers use the dates beside them; meetings take their dates, with
+/// the inferred years, and their chairs from the people named.
 pub fn extract(text: &str) -> Extraction {
     let doc = Doc::new(text);
     let mut dates = rules::dates::extract(&doc);
@@ -58,6 +59,9 @@ pub fn extract(text: &str) -> Extraction {
     let percentages = rules::percentages::extract(&doc);
     let province = rules::province::extract(&doc);
     let title = rules::title::extract(&doc);
+    let mentions = rules::people::mentions(text);
+    let people = rules::people::extract(&doc, &mentions);
+    let meetings = rules::meetings::extract(&doc, &dates, &mentions);
     Extraction {
         title,
         published,
@@ -65,8 +69,8 @@ pub fn extract(text: &str) -> Extraction {
         dates,
         documents,
         percentages,
-        meetings: Vec::new(),
-        people: Vec::new(),
+        meetings,
+        people,
         tasks: Vec::new(),
         organizations: Vec::new(),
         warnings: Vec::new(),

@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod documents;
+pub mod meetings;
 pub mod people;
 pub mod percentages;
 pub mod province;
