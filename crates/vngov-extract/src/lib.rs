@@ -44,9 +44,10 @@ pub struct Extraction {
 ///
 /// Order matters: dates are read first with the years the text writes; the
 /// publication date is chosen among them; years left unwritten are then inferred;
-/// document numbers use the dates beside them; tasks read their deadlines on the
-/// dates with years inferred. Tasks get no default assigner here: the text names
-/// one, or the meeting's chair once a meetings family supplies it.
+/// document numbers use the dates beside them; meetings take their dates, with
+/// the inferred years, and their chairs from the people named; tasks read their
+/// deadlines on the dates with years inferred, and fall back on the meeting's chair
+/// as the assigner where the text names no other authority.
 pub fn extract(text: &str) -> Extraction {
     let doc = Doc::new(text);
     let mut dates = rules::dates::extract(&doc);
@@ -60,7 +61,15 @@ pub fn extract(text: &str) -> Extraction {
     let percentages = rules::percentages::extract(&doc);
     let province = rules::province::extract(&doc);
     let title = rules::title::extract(&doc);
-    let tasks = rules::tasks::extract(&doc, &dates, None);
+    let mentions = rules::people::mentions(text);
+    let people = rules::people::extract(&doc, &mentions);
+    let meetings = rules::meetings::extract(&doc, &dates, &mentions);
+    let chair = meetings
+        .iter()
+        .flat_map(|m| m.chairs.first())
+        .next()
+        .map(chair_label);
+    let tasks = rules::tasks::extract(&doc, &dates, chair.as_deref());
     let organizations = rules::organizations::extract(&doc);
     Extraction {
         title,
@@ -69,10 +78,19 @@ pub fn extract(text: &str) -> Extraction {
         dates,
         documents,
         percentages,
-        meetings: Vec::new(),
-        people: Vec::new(),
+        meetings,
+        people,
         tasks,
         organizations,
         warnings: Vec::new(),
+    }
+}
+
+/// How a chair is named as a task's assigner: first title, then name
+/// ("Phó Chủ tịch UBND tỉnh Nguyễn Phi Long").
+fn chair_label(c: &vngov_record::Chair) -> String {
+    match c.titles.first() {
+        Some(t) => format!("{} {}", t.text, c.name),
+        None => c.name.clone(),
     }
 }

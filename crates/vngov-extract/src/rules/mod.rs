@@ -2,7 +2,9 @@
 
 pub mod dates;
 pub mod documents;
+pub mod meetings;
 pub mod organizations;
+pub mod people;
 pub mod percentages;
 pub mod province;
 pub mod published;

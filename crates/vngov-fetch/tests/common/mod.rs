@@ -69,6 +69,7 @@ pub struct Server {
     pub base: String,
     server: Arc<tiny_http::Server>,
     hits: Arc<Mutex<Vec<Hit>>>,
+    in_flight: Arc<AtomicUsize>,
     max_in_flight: Arc<AtomicUsize>,
     threads: Vec<JoinHandle<()>>,
 }
@@ -135,13 +136,13 @@ impl Server {
                         }
                         let _ = req.respond(resp);
                         let finished = Instant::now();
-                        in_flight.fetch_sub(1, Ordering::SeqCst);
                         hits.lock().unwrap().push(Hit {
                             url,
                             headers,
                             arrived,
                             finished,
                         });
+                        in_flight.fetch_sub(1, Ordering::SeqCst);
                     }
                 })
             })
@@ -150,6 +151,7 @@ impl Server {
             base,
             server,
             hits,
+            in_flight,
             max_in_flight,
             threads,
         }
@@ -159,8 +161,14 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
-    /// Requests seen so far, in order of completion.
+    /// Requests seen so far, in order of arrival. A worker logs a request just after
+    /// its response is sent, so the client may be done before the last log entry is
+    /// written: wait (briefly, bounded) for the requests still being answered.
     pub fn hits(&self) -> Vec<Hit> {
+        let until = Instant::now() + Duration::from_secs(5);
+        while self.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(2));
+        }
         let mut h = self.hits.lock().unwrap().clone();
         h.sort_by_key(|h| h.arrived);
         h
@@ -198,4 +206,17 @@ pub fn quick() -> Config {
         backoff_max: Duration::from_secs(5),
         ..Config::default()
     }
+}
+
+/// How late the server may stamp a request's arrival: a worker thread of a loaded
+/// machine can pick a request up a few milliseconds after it came in, which makes
+/// the gap to the previous request look that much shorter than it was.
+pub const STAMP_JITTER: Duration = Duration::from_millis(8);
+
+/// Smallest gap between two consecutive arrivals, as the server stamped them.
+pub fn min_gap(hits: &[Hit]) -> Duration {
+    hits.windows(2)
+        .map(|w| w[1].arrived - w[0].arrived)
+        .min()
+        .unwrap_or(Duration::MAX)
 }

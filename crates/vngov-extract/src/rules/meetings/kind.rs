@@ -1,0 +1,110 @@
+//! The words naming a meeting ("hội nghị", "phiên họp", "buổi làm việc"), from
+//! `kinds.txt`, except where they name no one meeting: a plural ("các cuộc họp"),
+//! a room ("phòng họp"), a count of days ("30 ngày làm việc").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Every entry of `kinds.txt`, as one alternation, longest first.
+static KINDS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<&str> = include_str!("kinds.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).expect("meeting kinds")
+});
+
+/// Words before the meeting words that make them generic or something else.
+static NOT_ONE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:các|những|mọi|nhiều|mỗi|phòng|ngày|quy chế|chế độ|môi trường|giờ|lịch|tần suất|tần xuất|chương trình)\s+)$",
+    )
+    .expect("generic meeting words")
+});
+
+/// One mention of the words naming a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindFound {
+    /// Byte range of the words.
+    pub range: Range<usize>,
+    /// The words, lower case, single spaces ("hội nghị trực tuyến").
+    pub words: String,
+}
+
+/// Every mention of a single meeting in `text`, in order.
+pub fn find(text: &str) -> Vec<KindFound> {
+    KINDS
+        .find_iter(text)
+        .filter(|m| !NOT_ONE_MEETING.is_match(&text[..m.start()]))
+        .filter(|m| !is_count_of_days(text, m.start()))
+        .map(|m| KindFound {
+            range: m.range(),
+            words: m
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        })
+        .collect()
+}
+
+/// "30 ngày làm việc": a number of working days.
+fn is_count_of_days(text: &str, b: usize) -> bool {
+    text[..b].trim_end().to_lowercase().ends_with("ngày")
+}
+
+/// The first meeting mention inside `r`.
+pub fn first_in(kinds: &[KindFound], r: Range<usize>) -> Option<&KindFound> {
+    kinds
+        .iter()
+        .find(|k| k.range.start >= r.start && k.range.end <= r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        find(t).into_iter().map(|k| k.words).collect()
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            words("tổ chức Hội nghị trực tuyến toàn quốc"),
+            ["hội nghị trực tuyến"]
+        );
+        assert_eq!(words("chủ trì phiên họp lần thứ 14"), ["phiên họp"]);
+        assert_eq!(words("Tham dự cuộc\nhọp có"), ["cuộc họp"]);
+        assert_eq!(words("UBND huyện họp phiên thường kỳ"), ["họp"]);
+        assert_eq!(words("đã làm việc với Sở Xây dựng"), ["làm việc với"]);
+    }
+
+    #[test]
+    fn not_one_meeting() {
+        for t in [
+            "phục vụ các cuộc họp trực tuyến",
+            "tại phòng họp số 2",
+            "báo cáo trong 30 ngày làm việc",
+            "quy chế làm việc của UBND tỉnh",
+            "môi trường làm việc hiện đại",
+            "chế độ họp",
+        ] {
+            assert!(words(t).is_empty(), "{t}: {:?}", words(t));
+        }
+    }
+}

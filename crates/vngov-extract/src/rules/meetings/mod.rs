@@ -1,0 +1,357 @@
+//! Meetings the document reports on, and who chaired them.
+//!
+//! Each way a text reports a meeting is one rule, listed in [`RULES`]; a rule
+//! returns [`Event`]s: a meeting named at some place with what that place says
+//! about it (its date, who presided, who concluded, who attended).
+//!
+//! | rule | reads | example |
+//! |---|---|---|
+//! | [`lead`] | a sentence opening with the date | "Chiều ngày 24/02, Ban chỉ đạo … tổ chức họp trực tuyến …" |
+//! | [`dated`] | a date after the words naming the meeting | "… TẠI PHIÊN HỌP … NGÀY 19 THÁNG 7 NĂM 2023", "Hội nghị … được tổ chức vào lúc 08h00 ngày 25/02/2023" |
+//! | [`presided`] | people before "chủ trì" | "Đồng chí X, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp", "do X và Y đồng chủ trì" |
+//! | [`presided_by`] | people after "sự chủ trì của", "Chủ trì hội nghị có" | "dưới sự chủ trì của đồng chí X và các đồng chí: A, …; B, …" |
+//! | [`concluded`] | the person who gave the conclusion | "Kết luận hội nghị, đồng chí X …", "kết luận của Phó Chủ tịch UBND tỉnh X tại …" |
+//! | [`attended`] | people listed as attending | "Tham dự cuộc họp có các Phó Thủ tướng: A, B …" |
+//! | [`opening`] | a heading or "Tại hội nghị," naming the meeting | "Hội nghị bàn về công tác …" |
+//!
+//! [`extract`] then merges the events into meetings: events with the same date, or
+//! without one, are the same meeting; a new date is a new meeting. Someone who
+//! concluded is a chair (role `concluded`) only where nobody is said to preside.
+//! "Chủ trì" in a directive ("Sở X chủ trì, phối hợp với …"), attending ("dự và
+//! chỉ đạo") and speaking ("phát biểu chỉ đạo") make no chair.
+
+pub mod attended;
+pub mod clause;
+pub mod concluded;
+pub mod dated;
+pub mod kind;
+pub mod lead;
+pub mod location;
+pub mod opening;
+pub mod presided;
+pub mod presided_by;
+pub mod time_of_day;
+pub mod topic;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use vngov_record::{Chair, ChairRole, DateFact, DatePrecision, Meeting, PersonRef, TimeOfDay};
+
+use crate::rules::people::{name_key, resolve, PersonMention};
+use crate::Doc;
+use kind::KindFound;
+
+/// What the rules read a document with.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Doc<'a>,
+    /// Its dates, with years inferred.
+    pub dates: &'a [DateFact],
+    /// Every mention of a person or a title standing for one.
+    pub people: &'a [PersonMention],
+    /// Every mention of a single meeting.
+    pub kinds: Vec<KindFound>,
+}
+
+impl Context<'_> {
+    /// The text.
+    pub fn text(&self) -> &str {
+        self.doc.text()
+    }
+
+    /// Days (not months or years) with their byte ranges.
+    pub fn days(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.precision == DatePrecision::Day)
+            .map(|(i, d)| (i, self.doc.byte_range(d.evidence.span)))
+    }
+
+    /// The person mention whose phrase ends at byte `b`, if any.
+    pub fn mention_ending_at(&self, b: usize) -> Option<usize> {
+        self.people.iter().position(|m| m.range.end == b)
+    }
+
+    /// The person mention whose phrase (list head included) starts at byte `b`.
+    pub fn mention_leading_at(&self, b: usize) -> Option<usize> {
+        self.people.iter().position(|m| m.lead == b)
+    }
+}
+
+/// A person who led a meeting, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChairFound {
+    /// Index in [`Context::people`].
+    pub mention: usize,
+    /// Presided or concluded.
+    pub role: ChairRole,
+}
+
+/// A meeting named at one place, with what that place says about it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Event {
+    /// Byte offset of the place, for text order.
+    pub at: usize,
+    /// Whether the place reports the meeting itself; a heading or a passing
+    /// "Tại hội nghị" only adds details to a meeting reported elsewhere.
+    pub strong: bool,
+    /// The words naming the meeting.
+    pub kind: Option<KindFound>,
+    /// Index of its date in [`Context::dates`].
+    pub date: Option<usize>,
+    /// Part of the day.
+    pub time_of_day: Option<TimeOfDay>,
+    /// What it was about.
+    pub topic: Option<String>,
+    /// Where it took place.
+    pub location: Option<String>,
+    /// Who led it.
+    pub chairs: Vec<ChairFound>,
+    /// Who attended it (indices in [`Context::people`]).
+    pub attendees: Vec<usize>,
+}
+
+/// An event rule.
+pub type Rule = fn(&Context) -> Vec<Event>;
+
+/// The registry, by name.
+pub const RULES: &[(&str, Rule)] = &[
+    ("lead", lead::find),
+    ("dated", dated::find),
+    ("presided", presided::find),
+    ("presided_by", presided_by::find),
+    ("concluded", concluded::find),
+    ("attended", attended::find),
+    ("opening", opening::find),
+];
+
+/// Sets `slot` to `v` when it is empty.
+fn fill<T>(slot: &mut Option<T>, v: Option<T>) {
+    if slot.is_none() {
+        *slot = v;
+    }
+}
+
+/// Every meeting the document reports on, in text order.
+pub fn extract(doc: &Doc, dates: &[DateFact], people: &[PersonMention]) -> Vec<Meeting> {
+    let cx = Context {
+        doc,
+        dates,
+        people,
+        kinds: kind::find(doc.text()),
+    };
+    let mut events: Vec<Event> = RULES.iter().flat_map(|(_, rule)| rule(&cx)).collect();
+    events.sort_by_key(|e| e.at);
+    let mut drafts: Vec<Event> = Vec::new();
+    let date_value = |e: &Event| e.date.map(|i| dates[i].value.clone());
+    for e in events.iter().filter(|e| e.strong) {
+        let target = match date_value(e) {
+            Some(v) => drafts
+                .iter()
+                .position(|d| date_value(d).as_ref() == Some(&v))
+                .or_else(|| drafts.iter().position(|d| d.date.is_none())),
+            None => drafts.len().checked_sub(1),
+        };
+        match target {
+            Some(i) => merge(&mut drafts[i], e.clone()),
+            None => drafts.push(e.clone()),
+        }
+    }
+    for e in events.iter().filter(|e| !e.strong) {
+        match drafts.first_mut() {
+            Some(d) => {
+                fill(&mut d.kind, e.kind.clone());
+                fill(&mut d.topic, e.topic.clone());
+                fill(&mut d.location, e.location.clone());
+            }
+            None => drafts.push(e.clone()),
+        }
+    }
+    drafts.into_iter().filter_map(|d| build(&cx, d)).collect()
+}
+
+/// Adds what `e` says to the meeting `d`.
+fn merge(d: &mut Event, e: Event) {
+    // The words of the first strong mention name the meeting.
+    fill(&mut d.kind, e.kind);
+    fill(&mut d.date, e.date);
+    fill(&mut d.time_of_day, e.time_of_day);
+    fill(&mut d.topic, e.topic);
+    fill(&mut d.location, e.location);
+    d.chairs.extend(e.chairs);
+    d.attendees.extend(e.attendees);
+}
+
+/// The record of a merged meeting; `None` when no words name it.
+fn build(cx: &Context, d: Event) -> Option<Meeting> {
+    let kind = d.kind?;
+    let date_fact = d.date.map(|i| &cx.dates[i]);
+    let presided = d.chairs.iter().any(|c| c.role == ChairRole::Presided);
+    let mut chairs: Vec<Chair> = Vec::new();
+    for c in &d.chairs {
+        if presided && c.role != ChairRole::Presided {
+            continue;
+        }
+        let m = &cx.people[c.mention];
+        let Some(name) = resolve(m, cx.people) else {
+            continue;
+        };
+        if chairs.iter().any(|o| name_key(&o.name) == name_key(&name)) {
+            continue;
+        }
+        chairs.push(Chair {
+            titles: titles_of(cx, m, &name),
+            name,
+            honorific: m.honorific.clone(),
+            role: c.role,
+            evidence: cx.doc.evidence(m.range.clone()),
+        });
+    }
+    let mut attendees: Vec<PersonRef> = Vec::new();
+    for &a in &d.attendees {
+        let m = &cx.people[a];
+        let Some(name) = m.name.clone() else { continue };
+        let key = name_key(&name);
+        if chairs.iter().any(|c| name_key(&c.name) == key)
+            || attendees.iter().any(|o| name_key(&o.name) == key)
+        {
+            continue;
+        }
+        attendees.push(PersonRef {
+            name,
+            titles: m.titles.clone(),
+            evidence: cx.doc.evidence(m.range.clone()),
+        });
+    }
+    Some(Meeting {
+        date: date_fact
+            .filter(|f| !f.value.starts_with("--"))
+            .map(|f| f.value.clone()),
+        date_year_inferred: date_fact
+            .is_some_and(|f| f.year_inferred && !f.value.starts_with("--")),
+        date_evidence: date_fact.map(|f| f.evidence.clone()),
+        time_of_day: d.time_of_day,
+        kind: kind.words,
+        topic: d.topic,
+        location: d.location,
+        chairs,
+        attendees,
+        evidence: cx.doc.evidence(kind.range),
+    })
+}
+
+/// The titles of a chair: those of the mention, unless it has none or only an
+/// upper-case heading's, when another mention of the same person says better.
+fn titles_of(cx: &Context, m: &PersonMention, name: &str) -> Vec<vngov_record::Title> {
+    let written = |ts: &[vngov_record::Title]| {
+        !ts.is_empty() && ts.iter().all(|t| t.text.chars().any(char::is_lowercase))
+    };
+    if written(&m.titles) {
+        return m.titles.clone();
+    }
+    let key = name_key(name);
+    cx.people
+        .iter()
+        .find(|o| o.name.as_deref().map(name_key) == Some(key.clone()) && written(&o.titles))
+        .map_or_else(|| m.titles.clone(), |o| o.titles.clone())
+}
+
+/// Words that may stand between a person and the verb they are the subject of.
+pub(crate) static ADVERBS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\s|,|đã|sẽ|cùng|trực tiếp|đồng thời|(?:tới|đến|về)?\s*dự\s+và|có\s+ý\s+kiến|phát\s+biểu)*$",
+    )
+    .expect("adverbs")
+});
+
+/// Words joining the people of one subject ("X và Y", "X cùng Y", "X; Y").
+pub(crate) static JOINERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\s|,|;|và|cùng|với)*$").expect("joiners"));
+
+/// The mentions forming the subject that ends at byte `b`: the one ending there
+/// (after adverbs), then those before it joined by "và", "cùng", commas. Returns
+/// indices in text order, or nothing when no mention ends there.
+pub(crate) fn subject_before(cx: &Context, b: usize) -> Vec<usize> {
+    let text = cx.text();
+    let mut out = Vec::new();
+    // The nearest mention ending before `b` with only adverbs between.
+    let first = cx
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.range.end <= b && b - m.range.end <= 60)
+        .filter(|(_, m)| {
+            text.is_char_boundary(m.range.end) && ADVERBS.is_match(&text[m.range.end..b])
+        })
+        .max_by_key(|(_, m)| m.range.end)
+        .map(|(i, _)| i);
+    let Some(mut cur) = first else {
+        return out;
+    };
+    out.push(cur);
+    loop {
+        let lead = cx.people[cur].lead;
+        let prev = cx
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| !out.contains(i) && m.range.end <= lead && lead - m.range.end <= 30)
+            .filter(|(_, m)| {
+                let gap = &text[m.range.end..lead];
+                JOINERS.is_match(gap) && !gap.trim().is_empty()
+            })
+            .max_by_key(|(_, m)| m.range.end)
+            .map(|(i, _)| i);
+        match prev {
+            Some(p) => {
+                out.push(p);
+                cur = p;
+            }
+            None => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The mentions forming the list that starts at byte `b` (after spaces and a
+/// colon): the one starting there, then those after it joined by "và", commas,
+/// semicolons.
+pub(crate) fn people_after(cx: &Context, b: usize) -> Vec<usize> {
+    let text = cx.text();
+    let rest = &text[b..];
+    let start = b + (rest.len() - rest.trim_start_matches([' ', '\n', ':', ',']).len());
+    let mut out = Vec::new();
+    let Some(mut cur) = cx.mention_leading_at(start) else {
+        return out;
+    };
+    out.push(cur);
+    loop {
+        let end = cx.people[cur].range.end;
+        let next = cx
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| !out.contains(i) && m.lead >= end && m.lead - end <= 30)
+            .filter(|(_, m)| {
+                let gap = &text[end..m.lead];
+                JOINERS.is_match(gap) && !gap.trim().is_empty()
+            })
+            .min_by_key(|(_, m)| m.lead)
+            .map(|(i, _)| i);
+        match next {
+            Some(n) => {
+                out.push(n);
+                cur = n;
+            }
+            None => break,
+        }
+    }
+    out
+}

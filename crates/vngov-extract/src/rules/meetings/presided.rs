@@ -1,0 +1,74 @@
+//! People said to preside, written before "chủ trì": "Đồng chí X, Phó Chủ tịch
+//! UBND tỉnh, Trưởng Ban chỉ đạo chủ trì cuộc họp", "Phó Chủ tịch UBND tỉnh X đã
+//! chủ trì", "do X chủ trì", "X và Y đồng chủ trì", "X cùng các Phó Chủ tịch UBND
+//! tỉnh: A, B chủ trì họp", "X … dự và chủ trì hội nghị".
+//!
+//! Not a chair: "chủ trì" in a directive, where a body or person is told to lead
+//! some work ("giao Sở X chủ trì, phối hợp với …", "đồng chí X chủ trì xây dựng
+//! đề án"), and "chủ trì" with no meeting in its sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use vngov_record::ChairRole;
+
+use super::{clause, subject_before, ChairFound, Context, Event};
+
+/// "chủ trì", "đồng chủ trì".
+static PRESIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:đồng\s+)?chủ\s+trì\b").expect("chủ trì"));
+
+/// After "chủ trì": the work a directive hands out.
+pub(crate) static DIRECTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*,?\s*(?:và\s+)?(?:phối\s+hợp|thực\s+hiện|triển\s+khai|xây\s+dựng|tham\s+mưu|soạn\s+thảo|hướng\s+dẫn|theo\s+dõi|rà\s+soát|giải\s+quyết|tổng\s+hợp|nghiên\s+cứu|đề\s+xuất|lập|cùng\s+với|kiểm\s+tra|chỉ\s+đạo\s+thực\s+hiện|tổ\s+chức\s+thực\s+hiện)\b",
+    )
+    .expect("directive after")
+});
+
+/// Before the subject: a directive handing out work.
+pub(crate) static DIRECTIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu|phân\s+công|cử|để|sẽ\s+do)\s*$")
+        .expect("directive before")
+});
+
+/// Every meeting with people said to preside before "chủ trì".
+pub fn find(cx: &Context) -> Vec<Event> {
+    let text = cx.text();
+    let mut out = Vec::new();
+    for m in PRESIDE.find_iter(text) {
+        let before = text[..m.start()].trim_end().to_lowercase();
+        if before.ends_with("sự") || DIRECTIVE_AFTER.is_match(&text[m.end()..]) {
+            continue;
+        }
+        let start = clause::sentence_start(text, m.start());
+        let end = clause::sentence_end(text, m.end());
+        // The meeting presided: named after "chủ trì", else elsewhere in the sentence.
+        let Some(k) = super::kind::first_in(&cx.kinds, m.end()..end)
+            .or_else(|| super::kind::first_in(&cx.kinds, start..m.start()))
+        else {
+            continue;
+        };
+        let subject = subject_before(cx, m.start());
+        let Some(&first) = subject.first() else {
+            continue;
+        };
+        if DIRECTIVE_BEFORE.is_match(&text[..cx.people[first].lead]) {
+            continue;
+        }
+        out.push(Event {
+            at: cx.people[first].lead,
+            strong: true,
+            kind: Some(k.clone()),
+            chairs: subject
+                .into_iter()
+                .map(|mention| ChairFound {
+                    mention,
+                    role: ChairRole::Presided,
+                })
+                .collect(),
+            ..Event::default()
+        });
+    }
+    out
+}

@@ -1,0 +1,298 @@
+//! The reviewed word lists people are recognised with, read from the data files
+//! beside this module, and matching of their phrases on tokens.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::tokens::{tokenize, Gap, Shape, Token};
+
+/// How a phrase's words are compared with the text's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// Folded: no diacritics, any case ("Ủy viên" matches "UỶ VIÊN").
+    Fold,
+    /// Lower case with diacritics ("bà" is not "ba").
+    Lower,
+    /// Exactly as written ("PCT", not "pct").
+    Exact,
+}
+
+/// A phrase of one or more words (or punctuation marks).
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// The words, already in the form `key` compares.
+    pub words: Vec<String>,
+    /// How they are compared.
+    pub key: Key,
+}
+
+impl Phrase {
+    fn new(s: &str, key: Key) -> Phrase {
+        let words = tokenize(s)
+            .iter()
+            .map(|t| match key {
+                Key::Fold => t.fold.clone(),
+                Key::Lower => t.lower.clone(),
+                Key::Exact => t.text.to_string(),
+            })
+            .collect();
+        Phrase { words, key }
+    }
+
+    /// The token index after the phrase when it is written at `i`. Words of a phrase
+    /// never span a blank line.
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        let end = i + self.words.len();
+        if end > toks.len() {
+            return None;
+        }
+        for (k, w) in self.words.iter().enumerate() {
+            let t = &toks[i + k];
+            if k > 0 && t.gap == Gap::Break {
+                return None;
+            }
+            let same = match self.key {
+                Key::Fold => &t.fold == w,
+                Key::Lower => &t.lower == w,
+                Key::Exact => t.text == w,
+            };
+            if !same {
+                return None;
+            }
+        }
+        Some(end)
+    }
+}
+
+/// Phrases indexed by their first word, for the longest match at a token.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Phrase, T)>>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseSet<T> {
+    fn insert(&mut self, p: Phrase, v: T) {
+        let Some(first) = p.words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        list.push((p, v));
+        list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// The longest phrase written at token `i`: its end index and value.
+    pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
+        let t = toks.get(i)?;
+        for key in [&t.fold, &t.lower, &t.text.to_string()] {
+            if let Some(list) = self.by_first.get(key) {
+                if let Some(hit) = list
+                    .iter()
+                    .find_map(|(p, v)| p.match_at(toks, i).map(|e| (e, v.clone())))
+                {
+                    return Some(hit);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A position from `positions.tsv`.
+#[derive(Debug, Clone)]
+pub struct Position {
+    /// Canonical written form ("Phó Chủ tịch").
+    pub name: &'static str,
+    /// The body the position names itself ("Ban" for "Trưởng ban").
+    pub head: Option<&'static str>,
+}
+
+/// An abbreviation that is a whole title ("TVTU").
+#[derive(Debug, Clone)]
+pub struct TitleAbbreviation {
+    /// The position it stands for.
+    pub position: &'static str,
+    /// The body, when the abbreviation names one.
+    pub organization: Option<&'static str>,
+}
+
+/// Every list, loaded once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Family names, lower case.
+    pub surnames: HashSet<String>,
+    /// Words of address; the value is true for plural forms.
+    pub honorifics: PhraseSet<bool>,
+    /// Positions (with their abbreviations).
+    pub positions: PhraseSet<Position>,
+    /// Abbreviations that are whole titles.
+    pub title_abbreviations: PhraseSet<TitleAbbreviation>,
+    /// Words naming an administrative unit.
+    pub admin_units: PhraseSet<()>,
+    /// Lower-case words inside body names; the value is true when they may stand
+    /// anywhere in the body, false when only after a head noun.
+    pub org_words: PhraseSet<bool>,
+    /// Head nouns of bodies.
+    pub org_heads: PhraseSet<()>,
+    /// Abbreviations inside body names and their expansions.
+    pub org_abbreviations: Vec<(&'static str, &'static str)>,
+    /// Province and city names, folded, as token phrases.
+    pub provinces: PhraseSet<()>,
+}
+
+fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let surnames = data_lines(include_str!("surnames.txt"))
+        .map(|l| l.trim().to_lowercase())
+        .collect();
+
+    let mut honorifics = PhraseSet::default();
+    for l in data_lines(include_str!("honorifics.txt")) {
+        match l.split_once('\t') {
+            Some(("plural", form)) => honorifics.insert(Phrase::new(form.trim(), Key::Lower), true),
+            _ => honorifics.insert(Phrase::new(l.trim(), Key::Lower), false),
+        }
+    }
+
+    let mut positions = PhraseSet::default();
+    for l in data_lines(include_str!("positions.tsv")) {
+        let mut cols = l.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        let variants = cols.next().unwrap_or("");
+        let head = cols.next().map(str::trim).filter(|h| !h.is_empty());
+        let p = Position { name, head };
+        positions.insert(Phrase::new(name, Key::Lower), p.clone());
+        for v in variants.split('|').map(str::trim).filter(|v| !v.is_empty()) {
+            positions.insert(Phrase::new(v, Key::Exact), p.clone());
+        }
+    }
+
+    let mut title_abbreviations = PhraseSet::default();
+    for l in data_lines(include_str!("title_abbreviations.tsv")) {
+        let mut cols = l.split('\t');
+        let abbr = cols.next().unwrap_or("").trim();
+        let position = cols.next().unwrap_or("").trim();
+        let organization = cols.next().map(str::trim).filter(|o| !o.is_empty());
+        title_abbreviations.insert(
+            Phrase::new(abbr, Key::Exact),
+            TitleAbbreviation {
+                position,
+                organization,
+            },
+        );
+    }
+
+    let set = |s: &'static str| {
+        let mut out = PhraseSet::default();
+        for l in data_lines(s) {
+            out.insert(Phrase::new(l.trim(), Key::Lower), ());
+        }
+        out
+    };
+
+    let mut org_words = PhraseSet::default();
+    for l in data_lines(include_str!("org_words.txt")) {
+        let (phrase, place) = l.split_once('\t').unwrap_or((l, "any"));
+        org_words.insert(
+            Phrase::new(phrase.trim(), Key::Lower),
+            place.trim() == "any",
+        );
+    }
+
+    let org_abbreviations = data_lines(include_str!("org_abbreviations.tsv"))
+        .filter_map(|l| {
+            let (a, b) = l.split_once('\t')?;
+            Some((a.trim(), b.trim()))
+        })
+        .collect();
+
+    let mut provinces = PhraseSet::default();
+    for p in crate::rules::province::lexicon::PROVINCES.iter() {
+        for k in &p.keys {
+            provinces.insert(Phrase::new(k, Key::Fold), ());
+        }
+    }
+
+    Lexicon {
+        surnames,
+        honorifics,
+        positions,
+        title_abbreviations,
+        admin_units: set(include_str!("admin_units.txt")),
+        org_words,
+        org_heads: set(include_str!("org_heads.txt")),
+        org_abbreviations,
+        provinces,
+    }
+});
+
+/// Whether token `t` is a family name.
+pub fn is_surname(t: &Token) -> bool {
+    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&t.lower)
+}
+
+/// Writes the abbreviations of a body's name in full ("UBND tỉnh" →
+/// "Ủy ban nhân dân tỉnh"); every run of whitespace becomes one space.
+pub fn expand_organization(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            LEXICON
+                .org_abbreviations
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map_or(w, |(_, b)| b)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let l = &*LEXICON;
+        assert!(l.surnames.contains("nguyễn") && l.surnames.contains("đặng"));
+        assert!(!l.surnames.contains("văn"));
+        let t = tokenize("Phó Chủ tịch Thường trực UBND");
+        let (end, p) = l.positions.longest_at(&t, 0).unwrap();
+        assert_eq!((end, p.name), (5, "Phó Chủ tịch Thường trực"));
+        let t = tokenize("PCT UBND tỉnh");
+        assert_eq!(
+            l.positions.longest_at(&t, 0).unwrap().1.name,
+            "Phó Chủ tịch"
+        );
+        let t = tokenize("pct");
+        assert!(l.positions.longest_at(&t, 0).is_none());
+        let t = tokenize("UỶ VIÊN");
+        assert_eq!(l.positions.longest_at(&t, 0).unwrap().1.name, "Ủy viên");
+        let t = tokenize("ba người");
+        assert!(l.honorifics.longest_at(&t, 0).is_none());
+        let t = tokenize("Các đồng chí:");
+        assert_eq!(l.honorifics.longest_at(&t, 0), Some((3, true)));
+    }
+
+    #[test]
+    fn organizations_are_written_in_full() {
+        assert_eq!(expand_organization("UBND tỉnh"), "Ủy ban nhân dân tỉnh");
+        assert_eq!(
+            expand_organization("BCĐ CNTT\ntỉnh"),
+            "Ban Chỉ đạo công nghệ thông tin tỉnh"
+        );
+        assert_eq!(expand_organization("Chính phủ"), "Chính phủ");
+    }
+}

@@ -1,0 +1,79 @@
+//! People listed after a plural head: "các đồng chí: Lại Thế Nguyên, Phó Bí thư
+//! Thường trực Tỉnh ủy; Đỗ Minh Tuấn, …", "các Phó Thủ tướng Chính phủ: Lê Minh
+//! Khái, Vũ Đức Đam, Lê Văn Thành". Each listed person is one mention, with the
+//! head's titles and their own; the first one's phrase starts at the head.
+
+use super::lexicon::LEXICON;
+use super::mention::{build, titles_after, PersonMention};
+use super::name::person_name_at;
+use super::title::title_at;
+use super::tokens::{Gap, Token};
+
+/// The mentions of the list starting at token `i`, and the token after the list.
+pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>, usize)> {
+    let mut j;
+    let mut honorific = None;
+    match LEXICON.honorifics.longest_at(toks, i) {
+        Some((e, true)) => {
+            honorific = Some((i + 1, e));
+            j = e;
+        }
+        Some((_, false)) => return None,
+        None if toks[i].lower == "các" || toks[i].lower == "những" => j = i + 1,
+        None => return None,
+    }
+    let mut head_titles = Vec::new();
+    while let Some(t) = title_at(toks, text, j) {
+        j = t.end;
+        head_titles.push(t);
+    }
+    if honorific.is_none() && head_titles.is_empty() {
+        return None;
+    }
+    if toks.get(j).is_some_and(|t| t.is_punct(":")) {
+        j += 1;
+    }
+    let mut out = Vec::new();
+    while let Some(t) = toks.get(j) {
+        if t.gap == Gap::Break && !out.is_empty() {
+            break;
+        }
+        let Some((ns, ne)) = person_name_at(toks, j).filter(|(s, _)| *s == j) else {
+            break;
+        };
+        let (own, end) = titles_after(toks, text, ne);
+        let mut titles = head_titles.clone();
+        titles.extend(own);
+        let lead = if out.is_empty() { i } else { ns };
+        out.push(build(
+            toks,
+            text,
+            ns,
+            end,
+            lead,
+            Some((ns, ne)),
+            honorific,
+            &titles,
+        ));
+        j = end;
+        // Next item: after a comma, a semicolon or "và".
+        let mut k = j;
+        while toks
+            .get(k)
+            .is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower == "và")
+        {
+            k += 1;
+        }
+        if k == j || toks.get(k).map_or(true, |t| t.gap == Gap::Break) {
+            break;
+        }
+        if person_name_at(toks, k).map(|(s, _)| s) != Some(k) {
+            break;
+        }
+        j = k;
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some((out, j))
+}

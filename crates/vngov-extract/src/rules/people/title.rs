@@ -1,0 +1,267 @@
+//! Titles: a position from the lexicon and the body it is held in ("Phó Chủ tịch
+//! UBND tỉnh", "Trưởng Ban chỉ đạo Quốc gia phòng, chống dịch COVID-19"), or an
+//! abbreviation standing for both ("TVTU").
+//!
+//! The body runs over capitalised words, abbreviations, words naming an
+//! administrative unit and the lower-case words of `org_words.txt`; it ends at
+//! punctuation, at another title, at a person's name, and at any other lower-case
+//! word ("Phó Chủ tịch UBND tỉnh phát biểu").
+
+use super::lexicon::{expand_organization, LEXICON};
+use super::name::person_name_at;
+use super::tokens::{Gap, Shape, Token};
+
+/// A title read on tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedTitle {
+    /// First token.
+    pub start: usize,
+    /// Token after the last.
+    pub end: usize,
+    /// The position, canonical ("Phó Chủ tịch").
+    pub position: String,
+    /// The body, abbreviations expanded, when written.
+    pub organization: Option<String>,
+}
+
+impl ParsedTitle {
+    /// The title as written, with single spaces.
+    pub fn text(&self, toks: &[Token], text: &str) -> String {
+        let r = toks[self.start].range.start..toks[self.end - 1].range.end;
+        text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether two titles name the same position in the same body.
+    pub fn same_as(&self, other: &ParsedTitle) -> bool {
+        let key = |t: &ParsedTitle| {
+            (
+                vngov_text::fold(&t.position),
+                t.organization.as_deref().map(vngov_text::fold),
+            )
+        };
+        key(self) == key(other)
+    }
+}
+
+/// Whether a title starts at token `i`.
+pub fn starts_title(toks: &[Token], i: usize) -> bool {
+    LEXICON.positions.longest_at(toks, i).is_some()
+        || LEXICON.title_abbreviations.longest_at(toks, i).is_some()
+}
+
+/// The title written at token `i`, if one is.
+pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
+    let l = &*LEXICON;
+    if let Some((end, a)) = l.title_abbreviations.longest_at(toks, i) {
+        return Some(ParsedTitle {
+            start: i,
+            end,
+            position: a.position.to_string(),
+            organization: a.organization.map(str::to_string),
+        });
+    }
+    let (pos_end, p) = l.positions.longest_at(toks, i)?;
+    // A one-word position in lower case after a lower-case word is an ordinary
+    // word ("tăng trưởng").
+    if pos_end == i + 1
+        && toks[i].shape == Shape::Lower
+        && i > 0
+        && toks[i - 1].shape == Shape::Lower
+    {
+        return None;
+    }
+    // A plural ("Giám đốc các sở") is a group, not this person's title.
+    if toks
+        .get(pos_end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "các" | "những"))
+    {
+        return None;
+    }
+    let org_end = organization_end(toks, pos_end, p.head.is_some());
+    let organization = (org_end > pos_end).then(|| {
+        let r = toks[pos_end].range.start..toks[org_end - 1].range.end;
+        let body = expand_organization(&text[r]);
+        // A position naming its body ("Trưởng ban") starts the body's name.
+        match p.head {
+            Some(h) => format!("{h} {body}"),
+            None => body,
+        }
+    });
+    Some(ParsedTitle {
+        start: i,
+        end: org_end,
+        position: p.name.to_string(),
+        organization,
+    })
+}
+
+/// Words that never stand in a body's name, whatever their case: they end it in an
+/// upper-case heading ("… PHÓ CHỦ TỊCH UBND TỈNH TẠI CUỘC HỌP").
+const ENDS_BODY: &[&str] = &[
+    "tại", "về", "với", "trong", "ngày", "tháng", "năm", "khi", "đến", "cho", "đã", "sẽ", "là",
+    "được", "đang", "cùng", "dự", "kết", "họp", "cuộc", "phiên", "buổi", "ở", "theo", "nhằm", "để",
+    "thì", "lúc",
+];
+
+/// Token after the body's name that starts at `i` (`i` itself when there is none).
+/// `after_head`: the position ended with a body's head noun ("Trưởng ban").
+fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
+    let l = &*LEXICON;
+    let mut j = i;
+    let mut last = i;
+    let mut head = after_head;
+    while j < toks.len() {
+        let t = &toks[j];
+        if t.gap == Gap::Break || starts_title(toks, j) || ENDS_BODY.contains(&t.lower.as_str()) {
+            break;
+        }
+        if let Some((start, _)) = person_name_at(toks, j) {
+            // A place named before the person belongs to the body ("UBND Thành phố
+            // Hồ Chí Minh Phan Văn Mãi").
+            if start > j {
+                last = start;
+            }
+            break;
+        }
+        // A date, or a number with a slash, is not part of a name.
+        if t.shape == Shape::Mixed && t.text.contains('/') {
+            break;
+        }
+        if l.honorifics.longest_at(toks, j).is_some() {
+            break;
+        }
+        let word = l.org_words.longest_at(toks, j);
+        let unit = l.admin_units.longest_at(toks, j).map(|(e, _)| e);
+        // A head noun in lower case only right after the position ("Giám đốc sở");
+        // elsewhere it is an ordinary word ("… Đầu tư báo cáo").
+        let head_noun = l
+            .org_heads
+            .longest_at(toks, j)
+            .filter(|_| j == i || t.shape != Shape::Lower)
+            .map(|(e, _)| e);
+        let best = [
+            // Written with a capital, a field is part of the name ("Bộ Y tế").
+            word.as_ref()
+                .filter(|(_, any)| *any || head || t.shape == Shape::Cap)
+                .map(|(e, _)| *e),
+            unit,
+            head_noun,
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        if let Some(e) = best {
+            head = head_noun == Some(e) || word.as_ref().is_some_and(|(we, _)| *we == e);
+            j = e;
+            last = j;
+            continue;
+        }
+        match t.shape {
+            Shape::Cap | Shape::Upper | Shape::Mixed => {
+                j += 1;
+                last = j;
+                head = true;
+            }
+            Shape::Lower if matches!(t.lower.as_str(), "và" | "của") => {
+                if !continues_body(toks, j + 1) {
+                    break;
+                }
+                j += 1;
+            }
+            Shape::Punct if (t.text == "-" || t.text == "–") => {
+                if !continues_body(toks, j + 1) {
+                    break;
+                }
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    last
+}
+
+/// Whether the token at `i` goes on with a body's name after "và", "của" or a dash.
+fn continues_body(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        matches!(t.shape, Shape::Cap | Shape::Upper)
+            && t.gap != Gap::Break
+            && !starts_title(toks, i)
+            && person_name_at(toks, i).is_none()
+            && LEXICON.honorifics.longest_at(toks, i).is_none()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn title(s: &str) -> Option<(String, String, Option<String>)> {
+        let t = tokenize(s);
+        title_at(&t, s, 0).map(|p| (p.text(&t, s), p.position, p.organization))
+    }
+
+    #[test]
+    fn position_and_body() {
+        assert_eq!(
+            title("Phó Chủ tịch UBND tỉnh Nguyễn Phi Long đã"),
+            Some((
+                "Phó Chủ tịch UBND tỉnh".into(),
+                "Phó Chủ tịch".into(),
+                Some("Ủy ban nhân dân tỉnh".into())
+            ))
+        );
+        assert_eq!(
+            title("Trưởng Ban\nchỉ đạo Quốc gia phòng, chống dịch COVID-19 đã chủ trì"),
+            Some((
+                "Trưởng Ban chỉ đạo Quốc gia phòng, chống dịch COVID-19".into(),
+                "Trưởng ban".into(),
+                Some("Ban chỉ đạo Quốc gia phòng, chống dịch COVID-19".into())
+            ))
+        );
+        assert_eq!(
+            title("Trưởng BCĐ CNTT tỉnh phát biểu")
+                .unwrap()
+                .2
+                .as_deref(),
+            Some("Ban Chỉ đạo công nghệ thông tin tỉnh")
+        );
+        assert_eq!(
+            title("Chủ tịch UBND tỉnh chỉ đạo các sở").unwrap().0,
+            "Chủ tịch UBND tỉnh"
+        );
+        assert_eq!(
+            title("Chủ nhiệm Ủy ban Xã hội của Quốc hội Nguyễn\nThúy Anh")
+                .unwrap()
+                .0,
+            "Chủ nhiệm Ủy ban Xã hội của Quốc hội"
+        );
+        assert_eq!(
+            title("Bí thư Tỉnh ủy, Chủ tịch HĐND").unwrap().0,
+            "Bí thư Tỉnh ủy"
+        );
+        assert_eq!(
+            title("Chủ tịch HĐND tỉnh và các đồng chí").unwrap().0,
+            "Chủ tịch HĐND tỉnh"
+        );
+        assert_eq!(title("PCT UBND tỉnh Lê Văn A").unwrap().1, "Phó Chủ tịch");
+        assert_eq!(
+            title("TVTU, Phó"),
+            Some((
+                "TVTU".into(),
+                "Ủy viên Ban Thường vụ".into(),
+                Some("Tỉnh ủy".into())
+            ))
+        );
+        assert_eq!(
+            title("Bộ trưởng Chủ nhiệm Văn phòng Chính phủ").unwrap().0,
+            "Bộ trưởng"
+        );
+        assert_eq!(
+            title("THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH TẠI").unwrap().0,
+            "THỦ TƯỚNG CHÍNH PHỦ"
+        );
+        let t = tokenize("tăng trưởng");
+        assert_eq!(title_at(&t, "tăng trưởng", 1), None);
+    }
+}

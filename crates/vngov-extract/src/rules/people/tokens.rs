@@ -1,0 +1,191 @@
+//! Words and punctuation of a text, with the shape of each word and the kind of
+//! space before it. Names and titles are read on these tokens rather than on raw
+//! text so that line breaks inside a name ("Lê Thành\nLong") and case
+//! ("PHẠM MINH CHÍNH") are handled once.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// The shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// First letter upper-case, the rest lower-case letters ("Nguyễn").
+    Cap,
+    /// Letters all upper-case, maybe with digits ("UBND", "PHẠM", "COVID-19").
+    Upper,
+    /// Starts with a lower-case letter ("tỉnh").
+    Lower,
+    /// Anything else made of letters and digits ("TT&TT", "Đ/c", "12").
+    Mixed,
+    /// One punctuation character.
+    Punct,
+}
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Nothing: the tokens touch ("tỉnh," or "(Ban").
+    None,
+    /// Spaces.
+    Space,
+    /// One line break (a wrapped line).
+    Line,
+    /// A blank line or more: a new paragraph.
+    Break,
+}
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// Its byte range in the text.
+    pub range: Range<usize>,
+    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
+    pub lower: String,
+    /// Folded for matching: no diacritics, lower case.
+    pub fold: String,
+    /// Its shape.
+    pub shape: Shape,
+    /// The space before it.
+    pub gap: Gap,
+}
+
+impl Token<'_> {
+    /// Whether this is the punctuation mark `c`.
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.shape == Shape::Punct && self.text == c
+    }
+
+    /// Whether this is a word (not punctuation).
+    pub fn is_word(&self) -> bool {
+        self.shape != Shape::Punct
+    }
+}
+
+/// Words may hold `/`, `&`, `-` and an apostrophe between letters or digits
+/// ("Đ/c", "TT&TT", "COVID-19").
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[/&\-'’][\p{L}\p{M}\p{N}]+)*").expect("word pattern")
+});
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    let mut pos = 0;
+    for m in WORD.find_iter(text) {
+        // Punctuation between the previous word and this one.
+        for (i, c) in text[pos..m.start()].char_indices() {
+            if !c.is_whitespace() {
+                let s = pos + i;
+                out.push(token(text, s..s + c.len_utf8(), prev_end, false));
+                prev_end = s + c.len_utf8();
+            }
+        }
+        out.push(token(text, m.range(), prev_end, true));
+        prev_end = m.end();
+        pos = m.end();
+    }
+    for (i, c) in text[pos..].char_indices() {
+        if !c.is_whitespace() {
+            let s = pos + i;
+            out.push(token(text, s..s + c.len_utf8(), prev_end, false));
+            prev_end = s + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The token at `r`, the previous one ending at `prev_end`.
+fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> {
+    let between = &text[prev_end..r.start];
+    let gap = match (between.is_empty(), between.matches('\n').count()) {
+        (true, _) => Gap::None,
+        (false, 0) => Gap::Space,
+        (false, 1) => Gap::Line,
+        _ => Gap::Break,
+    };
+    let t = &text[r.clone()];
+    Token {
+        text: t,
+        lower: lower_key(t),
+        fold: vngov_text::fold(t),
+        shape: if word { shape(t) } else { Shape::Punct },
+        gap,
+        range: r,
+    }
+}
+
+/// Combining tone marks (NFD).
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// `w` in lower case with the tone of a final "oa", "oe", "uy" on its first vowel
+/// (classic placement, as in the lexicons), whichever placement the text used.
+pub fn lower_key(w: &str) -> String {
+    let lower = w.to_lowercase();
+    let mut cs: Vec<char> = lower.nfd().collect();
+    let n = cs.len();
+    if n >= 3 && TONES.contains(&cs[n - 1]) {
+        let (a, b) = (cs[n - 3], cs[n - 2]);
+        let pair = matches!((a, b), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        let after_q = n >= 4 && cs[n - 4] == 'q';
+        if pair && !after_q {
+            let tone = cs.pop().unwrap_or('\u{300}');
+            cs.insert(n - 2, tone);
+        }
+    }
+    cs.into_iter().nfc().collect()
+}
+
+/// The shape of a word.
+fn shape(w: &str) -> Shape {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Mixed;
+    };
+    let letters_only = w.chars().all(char::is_alphabetic);
+    if first.is_lowercase() {
+        Shape::Lower
+    } else if letters_only && first.is_uppercase() && chars.clone().all(char::is_lowercase) {
+        Shape::Cap
+    } else if w.chars().any(char::is_alphabetic)
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    {
+        Shape::Upper
+    } else {
+        Shape::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_punctuation_and_gaps() {
+        let t = "Đồng chí Lê Thành\nLong, Phó Chủ tịch UBND tỉnh;\n\nĐ/c TT&TT COVID-19.";
+        let toks = tokenize(t);
+        let words: Vec<(&str, Shape, Gap)> =
+            toks.iter().map(|t| (t.text, t.shape, t.gap)).collect();
+        assert_eq!(words[4], ("Long", Shape::Cap, Gap::Line));
+        assert_eq!(words[5], (",", Shape::Punct, Gap::None));
+        assert_eq!(words[9], ("UBND", Shape::Upper, Gap::Space));
+        assert_eq!(words[11], (";", Shape::Punct, Gap::None));
+        assert_eq!(words[12], ("Đ/c", Shape::Mixed, Gap::Break));
+        assert_eq!(words[13].0, "TT&TT");
+        assert_eq!(words[14], ("COVID-19", Shape::Upper, Gap::Space));
+        assert_eq!(words[15].0, ".");
+        assert_eq!(toks[0].fold, "dong");
+        assert_eq!(&t[toks[4].range.clone()], "Long");
+        assert_eq!(lower_key("Uỷ"), "ủy");
+        assert_eq!(lower_key("HOÀ"), "hòa");
+        assert_eq!(lower_key("thuỷ"), "thủy");
+        assert_eq!(lower_key("quý"), "quý");
+        assert_eq!(lower_key("Trưởng"), "trưởng");
+    }
+}
