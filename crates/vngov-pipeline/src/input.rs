@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-/// File extensions read when walking a directory.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt"];
+/// File extensions read when walking a directory: plain text and web pages.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
