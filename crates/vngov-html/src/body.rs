@@ -22,6 +22,9 @@ use crate::subtree::Index;
 /// seems to head more is a heading inside the article.
 const MAX_BOX_SHARE: f64 = 0.5;
 
+/// The fewest paragraphs for a part named like chrome to be the article's column.
+const MIN_COLUMN_PARAGRAPHS: usize = 3;
+
 /// Blocks shorter than this many chars are weak evidence of prose.
 const SHORT: usize = 40;
 
@@ -50,25 +53,41 @@ pub fn mark_chrome(html: &Html, seg: &Segmented, idx: &Index) -> Vec<bool> {
         .filter(|b| is_prose(b))
         .map(|b| b.chars)
         .sum();
-    let mut prose_under: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+    let mut prose_under: HashMap<ego_tree::NodeId, (usize, usize)> = HashMap::new();
     for b in seg.blocks.iter().filter(|b| is_prose(b)) {
         for &c in &b.chrome {
-            *prose_under.entry(c).or_default() += b.chars;
+            let e = prose_under.entry(c).or_default();
+            e.0 += b.chars;
+            e.1 += 1;
         }
     }
     let trusted = |c: &ego_tree::NodeId| {
-        prose_under.get(c).copied().unwrap_or(0) as f64 <= MAX_BOX_SHARE * total_prose as f64
+        let (chars, paragraphs) = prose_under.get(c).copied().unwrap_or((0, 0));
+        paragraphs < MIN_COLUMN_PARAGRAPHS || chars as f64 <= MAX_BOX_SHARE * total_prose as f64
     };
     let mut chrome: Vec<bool> = seg
         .blocks
         .iter()
         .map(|b| b.chrome.iter().any(trusted) || is_chrome_line(&b.text))
         .collect();
+    mark_related(html, seg, idx, &mut chrome, is_related_heading);
+    chrome
+}
+
+/// Marks the boxes with a heading that `heads` accepts ("Tin liên quan", "Đọc
+/// nhiều"…) and what they hold.
+pub fn mark_related(
+    html: &Html,
+    seg: &Segmented,
+    idx: &Index,
+    chrome: &mut [bool],
+    heads: fn(&str) -> bool,
+) {
     let total: usize = seg.blocks.iter().map(|b| b.chars).sum();
     let mut i = 0;
     while i < seg.blocks.len() {
         let b = &seg.blocks[i];
-        if chrome[i] || !is_related_heading(&b.text) {
+        if chrome[i] || !heads(&b.text) {
             i += 1;
             continue;
         }
@@ -79,7 +98,6 @@ pub fn mark_chrome(html: &Html, seg: &Segmented, idx: &Index) -> Vec<bool> {
         }
         i = range.end.max(i + 1);
     }
-    chrome
 }
 
 /// The blocks of the box headed by block `h`: the smallest element around the

@@ -36,6 +36,36 @@ static CHROME_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The part of [`CHROME_NAME`] that names side columns and boxes of other articles:
+/// chrome around an article, but sections of a home or category page.
+static SIDE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:^|[^a-z0-9])(?:
+            sidebar|side-?bar|aside|right-?col|col-?right|column-?right|right-?column|box-?right|right-?box|right-?side|side-?right|block-?right|region-?right|
+            related\w*|relate|tinlienquan|tin-?lien-?quan|othernews|other-?news|samecate\w*|
+            most-?viewed|mostread|docnhieu|doc-?nhieu|xemnhieu|xem-?nhieu|tags?|keywords?
+        )(?:$|[^a-z0-9])",
+    )
+    .unwrap()
+});
+
+/// Whether a chrome element is only a side column or a box of other articles
+/// (see [`SIDE_NAME`]), not a menu, header, footer or the like.
+pub fn is_side_element(el: &Element) -> bool {
+    if CHROME_TAGS.contains(&el.name()) && el.name() != "aside" {
+        return false;
+    }
+    let names = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    );
+    let hard = CHROME_NAME
+        .find_iter(&names)
+        .any(|m| !SIDE_NAME.is_match(m.as_str()));
+    el.name() == "aside" || (SIDE_NAME.is_match(&names) && !hard)
+}
+
 /// Class or id words that say an element is the article itself: they outweigh a
 /// chrome word on the same element ("detail-content share-wrap").
 static CONTENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,20 +106,34 @@ pub fn is_chrome_element(el: &Element, in_article: bool) -> bool {
 }
 
 /// Headings of boxes of other articles: the box they head is not the article.
-static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = include_str!("lexicon/related_headings.txt")
+static RELATED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| phrase_regex(include_str!("lexicon/related_headings.txt")));
+
+/// Whether a short block is the heading of a box of other articles ("Tin liên quan",
+/// "TIN CÙNG CHUYÊN MỤC", "Tham khảo thêm:").
+pub fn is_related_heading(text: &str) -> bool {
+    text.chars().count() <= 60 && RELATED_HEADING.is_match(text)
+}
+
+/// Headings of boxes beside a listing: popularity boxes, comments, link lists.
+static LISTING_ASIDE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| phrase_regex(include_str!("lexicon/listing_aside_headings.txt")));
+
+/// Whether a short block heads a box that is not part of a home or category page's
+/// listing ("Đọc nhiều", "Liên kết website").
+pub fn is_listing_aside_heading(text: &str) -> bool {
+    text.chars().count() <= 60 && LISTING_ASIDE_HEADING.is_match(text)
+}
+
+/// A regex matching a whole short block that is one of the phrases of a list.
+fn phrase_regex(list: &str) -> Regex {
+    let words: Vec<String> = list
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(regex::escape)
         .collect();
     Regex::new(&format!(r"(?i)^\W*(?:{})\W*$", words.join("|"))).unwrap()
-});
-
-/// Whether a short block is the heading of a box of other articles ("Tin liên quan",
-/// "TIN CÙNG CHUYÊN MỤC", "Tham khảo thêm:").
-pub fn is_related_heading(text: &str) -> bool {
-    text.chars().count() <= 60 && RELATED_HEADING.is_match(text)
 }
 
 /// Lines of chrome: counters, share and print buttons, addresses, licences,

@@ -188,8 +188,8 @@ fn read(html: &Html, url: Option<&str>, encoding: String, warnings: Vec<Warning>
         None => body::article(html, &seg, &idx, &chrome),
     };
     let base = base_url(html, url);
-    if hints.root.is_none() && is_listing(html, &seg, &article) {
-        let list = listing::listing(html, &seg, &idx, &chrome);
+    if hints.root.is_none() && is_listing(html, &seg, &idx, &chrome, &article) {
+        let list = listing::listing(html, &seg, &idx, &listing::listing_chrome(html, &seg, &idx));
         page.kind = PageKind::Listing;
         page.title = None;
         page.links = listing::links(&seg, &list, base.as_ref());
@@ -234,7 +234,13 @@ fn read(html: &Html, url: Option<&str>, encoding: String, warnings: Vec<Warning>
 
 /// Whether a page is a listing: its main part is headline links rather than prose,
 /// and it does not say it is an article.
-fn is_listing(html: &Html, seg: &blocks::Segmented, article: &Content) -> bool {
+fn is_listing(
+    html: &Html,
+    seg: &blocks::Segmented,
+    idx: &subtree::Index,
+    chrome: &[bool],
+    article: &Content,
+) -> bool {
     let says_article = html.select(&META_TYPE).any(|m| {
         m.value().attr("property") == Some("article:published_time")
             || m.value().attr("content") == Some("article")
@@ -242,11 +248,13 @@ fn is_listing(html: &Html, seg: &blocks::Segmented, article: &Content) -> bool {
     if says_article {
         return false;
     }
-    let teasers = article
-        .blocks
-        .iter()
-        .filter(|&&i| seg.blocks[i].kind != Kind::Cell && listing::is_teaser(seg, i))
-        .count();
+    let teasers = article.root.map_or(0, |root| {
+        idx.blocks_in(seg, root)
+            .filter(|&i| {
+                !chrome[i] && seg.blocks[i].kind != Kind::Cell && listing::is_teaser(seg, i)
+            })
+            .count()
+    });
     let prose: usize = article
         .blocks
         .iter()

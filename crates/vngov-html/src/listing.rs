@@ -44,6 +44,31 @@ fn listing_value(seg: &Segmented, chrome: &[bool], i: usize) -> f64 {
     }
 }
 
+/// Chrome as a listing sees it: menus, headers, footers, chrome lines and boxes
+/// headed "Đọc nhiều"…, but not side columns or sections headed "Tin mới", which
+/// on a home page are part of the listing.
+pub fn listing_chrome(html: &Html, seg: &Segmented, idx: &Index) -> Vec<bool> {
+    let side = |id: &ego_tree::NodeId| {
+        html.tree
+            .get(*id)
+            .and_then(|n| n.value().as_element())
+            .is_some_and(crate::chrome::is_side_element)
+    };
+    let mut chrome: Vec<bool> = seg
+        .blocks
+        .iter()
+        .map(|b| b.chrome.iter().any(|c| !side(c)) || crate::chrome::is_chrome_line(&b.text))
+        .collect();
+    crate::body::mark_related(
+        html,
+        seg,
+        idx,
+        &mut chrome,
+        crate::chrome::is_listing_aside_heading,
+    );
+    chrome
+}
+
 /// The listing's blocks.
 pub fn listing(html: &Html, seg: &Segmented, idx: &Index, chrome: &[bool]) -> Content {
     let Some((root, _)) = idx.best(html, seg, |i| listing_value(seg, chrome, i)) else {

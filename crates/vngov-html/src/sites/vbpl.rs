@@ -3,7 +3,7 @@
 //! SharePoint). A document's pages (full text, properties, relations diagram) share
 //! one template: a breadcrumb (`.box-map`) ending in the document's name, tabs, and
 //! `.fulltext` holding an info box (`.vbInfo`), the text (`.toanvancontent`) or the
-//! properties table (`.vbProperties`).
+//! properties table (`.vbProperties`); the attachments box (`.vbFile`) is chrome.
 
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ static MARKER: LazyLock<Selector> =
     LazyLock::new(|| selector(".vbInfo, .toanvancontent, .vbProperties"));
 static CRUMB: LazyLock<Selector> = LazyLock::new(|| selector(".box-map li"));
 static CHROME: LazyLock<Selector> = LazyLock::new(|| {
-    selector(".box-map, .box-tab-vb > .header, .tabs, .vbLienQuan, .vanbanlienquan, .fileAttack, .download")
+    selector(".box-map, .box-tab-vb > .header, .tabs, .vbFile, .vbLienQuan, .download")
 });
 
 /// The hints for a page of this family.
