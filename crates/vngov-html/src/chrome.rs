@@ -17,7 +17,7 @@ static CHROME_NAME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?:^|[^a-z0-9])(?:
             nav|navbar|navigation|menu|menus|mainmenu|topmenu|submenu|megamenu|
             breadcrumbs?|breadcrumb\w*|
-            footer|site-?footer|header-?top|topbar|
+            footer|site-?footer|header|site-?header|page-?header|header-?top|topbar|
             sidebar|side-?bar|aside|right-?col|col-?right|column-?right|right-?column|box-?right|right-?box|right-?side|side-?right|block-?right|region-?right|
             banner|ads?|advert\w*|quangcao|quang-?cao|sponsor\w*|
             related\w*|relate|tinlienquan|tin-?lien-?quan|othernews|other-?news|samecate\w*|

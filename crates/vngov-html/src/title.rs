@@ -113,7 +113,9 @@ fn agreement(heading: &str, stated: &[String]) -> u8 {
 /// or line that the stated titles name; otherwise the `<title>` without the
 /// site's name.
 pub fn find(html: &Html, seg: &Segmented, chrome: &[bool]) -> Option<(Option<usize>, String)> {
-    let stated = stated_titles(html);
+    let mut stated = stated_titles(html);
+    let stripped: Vec<String> = stated.iter().map(|t| strip_site(t)).collect();
+    stated.extend(stripped);
     let fits = |t: &str| (MIN_CHARS..=MAX_CHARS).contains(&t.chars().count());
     let h1: Vec<usize> = (0..seg.blocks.len())
         .filter(|&i| {
