@@ -20,7 +20,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract facts from plain-text articles and write JSON Lines records.
+    /// Extract facts from plain-text articles and web pages and write JSON Lines records.
     ///
     /// Exit status: 0 when every document gave a record, 1 when some became error
     /// records, 2 when the run itself could not go on.
@@ -36,7 +36,8 @@ pub enum Command {
 /// Arguments of `vngov extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (walked recursively for .txt files) or `-` for standard input.
+    /// Files, directories (walked recursively for .txt, .html and .htm files) or `-` for
+    /// standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -51,31 +51,41 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
         );
         return error(id, source, ErrorKind::TooLarge, msg);
     }
+    if crate::html::is_html(&path, &bytes) {
+        source.format = Some("html".into());
+        return guarded(id.clone(), source.clone(), || {
+            crate::html::process(id, source, &bytes, None, settings)
+        });
+    }
     match decode(&bytes) {
         Ok(d) => {
             source.encoding = Some(d.encoding.to_string());
-            // A defect in a rule must cost one document, not the run.
-            let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                record_from_text(id.clone(), source.clone(), &d.text, settings)
-            }));
-            match built {
-                Ok(rec) => Output::Record(Box::new(rec)),
-                Err(panic) => {
-                    let why = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown cause".into());
-                    error(
-                        id,
-                        source,
-                        ErrorKind::Internal,
-                        format!("extraction failed: {why}"),
-                    )
-                }
-            }
+            guarded(id.clone(), source.clone(), || {
+                Output::Record(Box::new(record_from_text(id, source, &d.text, settings)))
+            })
         }
         Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
+    }
+}
+
+/// Runs `build`; a panic in it (a defect in a rule) becomes an error record, so that
+/// it costs one document, not the run.
+fn guarded(id: String, source: Source, build: impl FnOnce() -> Output) -> Output {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
+        Ok(out) => out,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            error(
+                id,
+                source,
+                ErrorKind::Internal,
+                format!("extraction failed: {why}"),
+            )
+        }
     }
 }
 
@@ -147,7 +157,7 @@ fn repairs_warning(repairs: &[vngov_text::Repair]) -> Option<Warning> {
     ))
 }
 
-fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
+pub(crate) fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
     Output::Error(Box::new(ErrorRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id,

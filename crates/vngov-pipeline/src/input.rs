@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-/// File extensions read when walking a directory.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt"];
+/// File extensions read when walking a directory: plain text and web pages.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +104,14 @@ mod tests {
     fn directories_are_walked_sorted_and_filtered() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for f in ["b.txt", "a.txt", "sub/c.TXT", "notes.md"] {
+        for f in [
+            "b.txt",
+            "a.txt",
+            "sub/c.TXT",
+            "notes.md",
+            "page.html",
+            "sub/d.htm",
+        ] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         let inputs = collect_inputs(&[dir.path()]).unwrap();
@@ -119,7 +126,10 @@ mod tests {
                 Input::Stdin => "-".into(),
             })
             .collect();
-        assert_eq!(names, vec!["a.txt", "b.txt", "sub/c.TXT"]);
+        assert_eq!(
+            names,
+            vec!["a.txt", "b.txt", "page.html", "sub/c.TXT", "sub/d.htm"]
+        );
     }
 
     #[test]

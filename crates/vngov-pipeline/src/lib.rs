@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod document;
+pub mod html;
 pub mod input;
 pub mod run;
 

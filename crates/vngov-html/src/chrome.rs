@@ -1,0 +1,247 @@
+//! Page chrome: the parts of a portal page around the article (menus, breadcrumbs,
+//! related boxes, share buttons, counters, addresses, copyright footers).
+//!
+//! Two kinds of evidence: the element (its tag, and the class and id names page
+//! templates give such parts), and the words of a short block ("Tin liên quan",
+//! "Lượt xem: 1.204", "Bản quyền thuộc …"). The phrase lists are data files.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::node::Element;
+
+/// Class or id words of template parts that are not the article. Matched as whole
+/// words of a class or id (split at `-`, `_`, spaces and case changes are not split).
+static CHROME_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:^|[^a-z0-9])(?:
+            nav|navbar|navigation|menu|menus|mainmenu|topmenu|submenu|megamenu|
+            breadcrumbs?|breadcrumb\w*|
+            footer|site-?footer|header|site-?header|page-?header|header-?top|topbar|
+            sidebar|side-?bar|aside|right-?col|col-?right|column-?right|right-?column|box-?right|right-?box|right-?side|side-?right|block-?right|region-?right|
+            banner|ads?|advert\w*|quangcao|quang-?cao|sponsor\w*|
+            related\w*|relate|tinlienquan|tin-?lien-?quan|othernews|other-?news|samecate\w*|
+            comments?|comment-?\w+|binh-?luan|
+            share|sharing|social\w*|toolbar|tools|print|
+            tags?|keywords?|
+            popup|modal|login|search\w*|
+            pagination|pager|paging|
+            counter|statistic\w*|thongke|thong-?ke|visitors?|
+            weblinks?|lienket|lien-?ket|
+            hotline|copyright|
+            most-?viewed|mostread|docnhieu|doc-?nhieu|xemnhieu|xem-?nhieu|
+            newsletter\w*|subscribe
+        )(?:$|[^a-z0-9])",
+    )
+    .unwrap()
+});
+
+/// The part of [`CHROME_NAME`] that names side columns and boxes of other articles:
+/// chrome around an article, but sections of a home or category page.
+static SIDE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:^|[^a-z0-9])(?:
+            sidebar|side-?bar|aside|right-?col|col-?right|column-?right|right-?column|box-?right|right-?box|right-?side|side-?right|block-?right|region-?right|
+            related\w*|relate|tinlienquan|tin-?lien-?quan|othernews|other-?news|samecate\w*|
+            most-?viewed|mostread|docnhieu|doc-?nhieu|xemnhieu|xem-?nhieu|tags?|keywords?
+        )(?:$|[^a-z0-9])",
+    )
+    .unwrap()
+});
+
+/// Whether a chrome element is only a side column or a box of other articles
+/// (see [`SIDE_NAME`]), not a menu, header, footer or the like.
+pub fn is_side_element(el: &Element) -> bool {
+    if CHROME_TAGS.contains(&el.name()) && el.name() != "aside" {
+        return false;
+    }
+    let names = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    );
+    let hard = CHROME_NAME
+        .find_iter(&names)
+        .any(|m| !SIDE_NAME.is_match(m.as_str()));
+    el.name() == "aside" || (SIDE_NAME.is_match(&names) && !hard)
+}
+
+/// Class or id words that say an element is the article itself: they outweigh a
+/// chrome word on the same element ("detail-content share-wrap").
+static CONTENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^a-z0-9])(?:article|content|detail|main|body|post|entry|story)(?:$|[^a-z0-9])",
+    )
+    .unwrap()
+});
+
+/// Elements that are chrome by their tag.
+const CHROME_TAGS: &[&str] = &["nav", "aside", "footer"];
+
+/// Whether an element is page chrome by its tag, class or id. `in_article` tells
+/// whether it sits inside an `<article>` or `<main>`, where a `<header>` holds the
+/// headline rather than the site's banner.
+pub fn is_chrome_element(el: &Element, in_article: bool) -> bool {
+    let name = el.name();
+    if CHROME_TAGS.contains(&name) || (name == "header" && !in_article) {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "main" | "article" | "a") {
+        return false;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+        )
+    }) {
+        return true;
+    }
+    let names = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    );
+    CHROME_NAME.is_match(&names) && !CONTENT_NAME.is_match(&names)
+}
+
+/// Headings of boxes of other articles: the box they head is not the article.
+static RELATED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| phrase_regex(include_str!("lexicon/related_headings.txt")));
+
+/// Whether a short block is the heading of a box of other articles ("Tin liên quan",
+/// "TIN CÙNG CHUYÊN MỤC", "Tham khảo thêm:").
+pub fn is_related_heading(text: &str) -> bool {
+    text.chars().count() <= 60 && RELATED_HEADING.is_match(text)
+}
+
+/// Headings of boxes beside a listing: popularity boxes, comments, link lists.
+static LISTING_ASIDE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| phrase_regex(include_str!("lexicon/listing_aside_headings.txt")));
+
+/// Whether a short block heads a box that is not part of a home or category page's
+/// listing ("Đọc nhiều", "Liên kết website").
+pub fn is_listing_aside_heading(text: &str) -> bool {
+    text.chars().count() <= 60 && LISTING_ASIDE_HEADING.is_match(text)
+}
+
+/// A regex matching a whole short block that is one of the phrases of a list.
+fn phrase_regex(list: &str) -> Regex {
+    let words: Vec<String> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(regex::escape)
+        .collect();
+    Regex::new(&format!(r"(?i)^\W*(?:{})\W*$", words.join("|"))).unwrap()
+}
+
+/// Lines of chrome: counters, share and print buttons, addresses, licences,
+/// copyright lines, CMS placeholders. Each pattern matches the start of a block.
+static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let pats: Vec<&str> = include_str!("lexicon/chrome_lines.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    Regex::new(&format!(r"(?i)^\W{{0,3}}(?:{})", pats.join("|"))).unwrap()
+});
+
+/// The longest block, in chars, that a chrome line pattern may discard: a long
+/// paragraph that happens to open with "Địa chỉ" is article text.
+const CHROME_LINE_MAX: usize = 220;
+
+/// Whether a short block is a line of page chrome.
+pub fn is_chrome_line(text: &str) -> bool {
+    text.chars().count() <= CHROME_LINE_MAX && CHROME_LINE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn first_div(html: &str) -> Element {
+        let doc = Html::parse_fragment(html);
+        let sel = scraper::Selector::parse("div, section, header").unwrap();
+        doc.select(&sel).next().unwrap().value().clone()
+    }
+
+    #[test]
+    fn template_names() {
+        for chrome in [
+            r#"<div class="box-tinlienquan related-news">"#,
+            r#"<div id="ctl00_Breadcrumb">"#,
+            r#"<div class="col-right sidebar">"#,
+            r#"<div class="footer">"#,
+            r#"<div class="social-share">"#,
+            r#"<div id="thongke">"#,
+            r#"<section class="box-comment">"#,
+        ] {
+            assert!(
+                is_chrome_element(&first_div(&format!("{chrome}x</div>")), false),
+                "{chrome}"
+            );
+        }
+        for content in [
+            r#"<div class="detail-content">"#,
+            r#"<div class="article-body share-enabled">"#,
+            r#"<div class="navy-blue-text">"#,
+            r#"<div class="ms-rtestate-field">"#,
+            r#"<div class="maintext">"#,
+        ] {
+            assert!(
+                !is_chrome_element(&first_div(&format!("{content}x</div>")), false),
+                "{content}"
+            );
+        }
+        assert!(is_chrome_element(&first_div("<header>x</header>"), false));
+        assert!(!is_chrome_element(&first_div("<header>x</header>"), true));
+    }
+
+    #[test]
+    fn related_headings() {
+        for h in [
+            "Tin liên quan",
+            "TIN LIÊN QUAN",
+            "Tham khảo thêm:",
+            "Các tin khác",
+            "Tin cùng chuyên mục",
+            "» Các tin đã đưa",
+            "Bài viết liên quan",
+        ] {
+            assert!(is_related_heading(h), "{h}");
+        }
+        assert!(!is_related_heading(
+            "Tin liên quan đến vụ việc đã được cơ quan chức năng xác minh"
+        ));
+    }
+
+    #[test]
+    fn chrome_lines() {
+        for l in [
+            "Đang online: 125",
+            "Lượt xem: 1.204",
+            "Tổng số lượng truy cập: 1.204.558",
+            "Truy cập trong ngày",
+            "Bản quyền thuộc về Sở Thông tin và Truyền thông",
+            "© 2024 Cổng thông tin điện tử tỉnh",
+            "Copyright © 2019 UBND tỉnh",
+            "Địa chỉ: 16 Lê Hồng Phong, Ba Đình, Hà Nội",
+            "Điện thoại: 0212.3751.595 - Fax: 0212.3852.133",
+            "Giấy phép số 102/GP-BTTTT",
+            "Tổng Biên tập: Nguyễn Văn A",
+            "In bài viết",
+            "Chia sẻ:",
+            "This div, which you should delete, represents the content area",
+        ] {
+            assert!(is_chrome_line(l), "{l}");
+        }
+        for l in [
+            "Địa chỉ của các cơ sở vi phạm đã được công bố công khai trên cổng thông tin.",
+            "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai.",
+        ] {
+            assert!(!is_chrome_line(l), "{l}");
+        }
+    }
+}
