@@ -57,21 +57,40 @@ pub fn canonical(s: &str) -> String {
                 .chain(grammar::person_at(s, i))
                 .max_by_key(|p| p.range.end)
             {
-                out.push_str(&p.name);
+                // A body's descriptive part keeps its words as written
+                // ("Ban Chỉ đạo CNTT tỉnh"): expand what is abbreviated there too.
+                out.push_str(&expand_abbreviations(&p.name));
                 i = p.range.end;
                 continue;
             }
-            if let Some((e, exp)) = grammar::expand_abbreviation(s, i) {
-                out.push_str(exp);
-                i = e;
-                continue;
-            }
         }
-        let c = s[i..].chars().next().unwrap_or(' ');
-        out.push(c);
-        i += c.len_utf8();
+        i = push_word_or_abbreviation(s, i, &mut out);
     }
     grammar::squash(&out)
+}
+
+/// `s` with every abbreviated word written in full ("CNTT" → "công nghệ thông tin").
+fn expand_abbreviations(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        i = push_word_or_abbreviation(s, i, &mut out);
+    }
+    out
+}
+
+/// Pushes the abbreviation starting at `i` written in full, or the character at
+/// `i`; returns where to go on.
+fn push_word_or_abbreviation(s: &str, i: usize, out: &mut String) -> usize {
+    if grammar::word_start(s, i) {
+        if let Some((e, exp)) = grammar::expand_abbreviation(s, i) {
+            out.push_str(exp);
+            return e;
+        }
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    out.push(c);
+    i + c.len_utf8()
 }
 
 /// Every body the document names, once each by canonical name, with the forms

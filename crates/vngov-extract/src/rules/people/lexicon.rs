@@ -141,8 +141,6 @@ pub struct Lexicon {
     pub org_words: PhraseSet<bool>,
     /// Head nouns of bodies.
     pub org_heads: PhraseSet<()>,
-    /// Abbreviations inside body names and their expansions.
-    pub org_abbreviations: Vec<(&'static str, &'static str)>,
     /// Province and city names, folded, as token phrases.
     pub provinces: PhraseSet<()>,
 }
@@ -212,13 +210,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
 
-    let org_abbreviations = data_lines(include_str!("org_abbreviations.tsv"))
-        .filter_map(|l| {
-            let (a, b) = l.split_once('\t')?;
-            Some((a.trim(), b.trim()))
-        })
-        .collect();
-
     let mut provinces = PhraseSet::default();
     for p in crate::rules::province::lexicon::PROVINCES.iter() {
         for k in &p.keys {
@@ -234,7 +225,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         admin_units: set(include_str!("admin_units.txt")),
         org_words,
         org_heads: set(include_str!("org_heads.txt")),
-        org_abbreviations,
         provinces,
     }
 });
@@ -242,21 +232,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Whether token `t` is a family name.
 pub fn is_surname(t: &Token) -> bool {
     matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&t.lower)
-}
-
-/// Writes the abbreviations of a body's name in full ("UBND tỉnh" →
-/// "Ủy ban nhân dân tỉnh"); every run of whitespace becomes one space.
-pub fn expand_organization(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| {
-            LEXICON
-                .org_abbreviations
-                .iter()
-                .find(|(a, _)| *a == w)
-                .map_or(w, |(_, b)| b)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -284,15 +259,5 @@ mod tests {
         assert!(l.honorifics.longest_at(&t, 0).is_none());
         let t = tokenize("Các đồng chí:");
         assert_eq!(l.honorifics.longest_at(&t, 0), Some((3, true)));
-    }
-
-    #[test]
-    fn organizations_are_written_in_full() {
-        assert_eq!(expand_organization("UBND tỉnh"), "Ủy ban nhân dân tỉnh");
-        assert_eq!(
-            expand_organization("BCĐ CNTT\ntỉnh"),
-            "Ban Chỉ đạo công nghệ thông tin tỉnh"
-        );
-        assert_eq!(expand_organization("Chính phủ"), "Chính phủ");
     }
 }

@@ -7,9 +7,10 @@
 //! punctuation, at another title, at a person's name, and at any other lower-case
 //! word ("Phó Chủ tịch UBND tỉnh phát biểu").
 
-use super::lexicon::{expand_organization, LEXICON};
+use super::lexicon::LEXICON;
 use super::name::person_name_at;
 use super::tokens::{Gap, Shape, Token};
+use crate::rules::organizations::canonical;
 
 /// A title read on tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +81,7 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     let org_end = organization_end(toks, pos_end, p.head.is_some());
     let organization = (org_end > pos_end).then(|| {
         let r = toks[pos_end].range.start..toks[org_end - 1].range.end;
-        let body = expand_organization(&text[r]);
+        let body = canonical(&text[r]);
         // A position naming its body ("Trưởng ban") starts the body's name.
         match p.head {
             Some(h) => format!("{h} {body}"),
