@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// File extensions read when walking a directory.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "rtf"];
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +104,7 @@ mod tests {
     fn directories_are_walked_sorted_and_filtered() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for f in ["b.txt", "a.txt", "sub/c.TXT", "notes.md"] {
+        for f in ["b.txt", "a.txt", "sub/c.TXT", "notes.md", "sub/d.rtf"] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         let inputs = collect_inputs(&[dir.path()]).unwrap();
@@ -119,7 +119,7 @@ mod tests {
                 Input::Stdin => "-".into(),
             })
             .collect();
-        assert_eq!(names, vec!["a.txt", "b.txt", "sub/c.TXT"]);
+        assert_eq!(names, vec!["a.txt", "b.txt", "sub/c.TXT", "sub/d.rtf"]);
     }
 
     #[test]
