@@ -17,8 +17,12 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let format = match path.rsplit_once('.') {
+        Some((_, "doc")) => Format::Doc,
+        _ => Format::from_path(path.as_ref()),
+    };
     let hint = Hint {
-        format: Format::from_path(path.as_ref()),
+        format,
         ..Hint::default()
     };
     match decode(&bytes, &hint) {

@@ -79,8 +79,12 @@ fn main() {
 
 fn read(path: &Path) -> Result<vngov_decode::Decoded, String> {
     let bytes = std::fs::read(path).expect("readable");
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some("doc") => Format::Doc,
+        _ => Format::from_path(path),
+    };
     let hint = Hint {
-        format: Format::from_path(path),
+        format,
         ..Hint::default()
     };
     decode(&bytes, &hint).map_err(|e| e.to_string())

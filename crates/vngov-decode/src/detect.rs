@@ -117,14 +117,23 @@ struct Line {
 }
 
 /// How a reading treats one word: `Some(true)` when every letter run holding a
-/// non-ASCII letter is a Vietnamese syllable, `Some(false)` when one is not, `None`
-/// when the word holds no non-ASCII letter (quotes, dashes), or when the reading is
-/// the Windows-1252 one ("São" or "là" are syllable shapes in any reading: they say
-/// nothing for TCVN3, VNI or Windows-1258 against Western text).
+/// non-ASCII letter is a Vietnamese syllable, `Some(false)` when one is not or when a
+/// sign sits between the letters ("CH¦¥NG", "Tr\u{AD}êng": letter soup), `None` when
+/// the word holds no non-ASCII letter, and `None` too for a well-formed word the
+/// reading leaves as Windows-1252 has it ("São" or "là" are syllable shapes in any
+/// reading: they say nothing for TCVN3, VNI or Windows-1258 against Western text).
 fn verdict(bytes: &[u8], cs: Charset) -> Option<bool> {
     let text = cs.decode(bytes);
-    if text == Charset::WINDOWS_1252.decode(bytes) {
-        return None;
+    let chars: Vec<char> = text.chars().collect();
+    let first = chars.iter().position(|c| c.is_alphabetic());
+    let last = chars.iter().rposition(|c| c.is_alphabetic());
+    if let (Some(first), Some(last)) = (first, last) {
+        if chars[first..last]
+            .iter()
+            .any(|c| !c.is_alphabetic() && !c.is_ascii())
+        {
+            return Some(false);
+        }
     }
     let mut any = false;
     for run in text.split(|c: char| !c.is_alphabetic()) {
@@ -136,7 +145,7 @@ fn verdict(bytes: &[u8], cs: Charset) -> Option<bool> {
         }
         any = true;
     }
-    any.then_some(true)
+    (any && text != Charset::WINDOWS_1252.decode(bytes)).then_some(true)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -234,11 +243,15 @@ pub fn detect(bytes: &[u8], allowed: &[Charset], declared: bool) -> Option<Detec
         .map(|c| lines.iter().map(|l| l.tallies[c].score()).sum())
         .collect();
     let primary = (0..n).max_by_key(|&c| (totals[c], std::cmp::Reverse(c)))?;
+    // Fonts mix within a document; a code page does not mix with fonts.
+    let font = |c: usize| matches!(candidates[c], Charset::Tcvn3 | Charset::Vni);
+    let may_mix = |c: usize| c == primary || (font(c) && font(primary));
     // Each line in the primary reading unless another reads it clearly better.
     let mut assigned: Vec<usize> = lines
         .iter()
         .map(|l| {
             let best = (0..n)
+                .filter(|&c| may_mix(c))
                 .max_by_key(|&c| (l.tallies[c].score(), c == primary))
                 .unwrap_or(primary);
             if l.tallies[best].score() >= l.tallies[primary].score() + 2 {

@@ -16,6 +16,9 @@ pub enum DecodeError {
     /// UTF-16 with an odd length or unpaired surrogates.
     #[error("invalid UTF-16")]
     InvalidUtf16,
+    /// A Word document whose structure could not be read.
+    #[error("unreadable Word document: {0}")]
+    Doc(String),
     /// An RTF file whose groups do not close, or that is not RTF after all.
     #[error("malformed RTF: {0}")]
     Rtf(String),

@@ -16,6 +16,7 @@
 
 mod charset;
 pub mod detect;
+pub mod doc;
 mod error;
 pub mod rtf;
 mod syllable;
@@ -38,10 +39,13 @@ pub enum Format {
     Html,
     /// Rich Text Format: the text is taken out of the markup.
     Rtf,
+    /// Word 97–2003 `.doc`: the main text is taken out of the file.
+    Doc,
 }
 
 impl Format {
     /// The format a file name suggests (`.rtf`, `.htm`/`.html`, anything else text).
+    /// `.doc` is read only when asked for with [`Format::Doc`].
     pub fn from_path(path: &std::path::Path) -> Format {
         let ext = path
             .extension()
@@ -104,6 +108,9 @@ pub struct Decoded {
 /// are read as a declared charset, as the encoding of declared fonts, or by byte
 /// statistics, per span where one document mixes encodings. Binary data is refused.
 pub fn decode(bytes: &[u8], hint: &Hint) -> Result<Decoded, DecodeError> {
+    if hint.format == Format::Doc {
+        return doc::decode(bytes);
+    }
     if hint.format == Format::Rtf || rtf::looks_like_rtf(bytes) {
         return rtf::decode(bytes, hint);
     }

@@ -47,30 +47,65 @@ pub fn char_of(b: u8) -> char {
 }
 
 /// Reads TCVN3 bytes (a lower-case font such as `.VnTime`). The table's letters are
-/// precomposed, so the text is NFC.
+/// precomposed, so the text is NFC. The table has no capitals with tone marks, so
+/// headings typed in capitals (in `.VnTimeH`, whose font name plain text has lost)
+/// read "PHầN": a Vietnamese letter in a word of ASCII capitals is made a capital,
+/// and so is one in a short word of a line in capitals ("Về" in "TRƯỜNG HợP Về").
 pub fn decode(bytes: &[u8]) -> String {
+    fix_case(&read(bytes), false)
+}
+
+fn read(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| char_of(b)).collect()
 }
 
 /// Reads bytes in an upper-case TCVN3 font (`.VnTimeH`). A Vietnamese letter takes
 /// the case of its word: upper case when the word's ASCII letters are all capitals
 /// ("PH" + ầ + "N" → "PHẦN"), lower case when they are not ("Ngh" + ị → "Nghị"); in a
-/// word with no more than one ASCII letter the run's majority decides.
+/// word with no more than one ASCII letter the majority of the line decides.
 pub fn decode_upper(bytes: &[u8]) -> String {
-    let text = decode(bytes);
-    let (upper, lower) =
-        text.chars()
-            .filter(char::is_ascii_alphabetic)
-            .fold((0, 0), |(u, l), c| {
-                if c.is_ascii_uppercase() {
-                    (u + 1, l)
-                } else {
-                    (u, l + 1)
-                }
-            });
-    let run_upper = upper > lower;
+    fix_case(&read(bytes), true)
+}
+
+/// Gives Vietnamese letters the case of their word; `by_majority`: words with one
+/// ASCII letter or none follow the line's majority (else only a line of capitals).
+fn fix_case(text: &str, by_majority: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        fix_line(line, by_majority, &mut out);
+    }
+    out
+}
+
+fn fix_line(line: &str, by_majority: bool, out: &mut String) {
+    if line.is_ascii() {
+        out.push_str(line);
+        return;
+    }
+    // Counted in the Vietnamese words only: abbreviations (UBND, TT-BTC) are
+    // capitals in any sentence.
+    let (mut upper, mut lower) = (0, 0);
+    for word in line.split(|c: char| !c.is_alphabetic()) {
+        if word.is_ascii() {
+            continue;
+        }
+        for c in word.chars().filter(char::is_ascii_alphabetic) {
+            if c.is_ascii_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    let line_upper = if by_majority {
+        upper > lower
+    } else {
+        upper >= 4 && upper >= 4 * lower
+    };
+    let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_alphabetic() {
@@ -91,7 +126,7 @@ pub fn decode_upper(bytes: &[u8]) -> String {
         let to_upper = if ascii.len() >= 2 {
             ascii.iter().all(char::is_ascii_uppercase)
         } else {
-            run_upper
+            line_upper && ascii.iter().all(char::is_ascii_uppercase)
         };
         for &c in word {
             if to_upper && !c.is_ascii() {
@@ -101,7 +136,6 @@ pub fn decode_upper(bytes: &[u8]) -> String {
             }
         }
     }
-    out
 }
 
 /// Encodes NFC text into TCVN3, for tests and fixtures. `None` when a character has
@@ -161,5 +195,17 @@ mod tests {
         // One-letter words follow the run.
         assert_eq!(decode_upper(b"V\xd2 VI\xd6C"), "VỀ VIỆC");
         assert_eq!(decode_upper(b"v\xd2 vi\xd6c"), "về việc");
+    }
+
+    #[test]
+    fn headings_in_capitals_get_capital_letters_without_the_font_name() {
+        assert_eq!(decode(b"PH\xc7N TH\xf8 NH\xcaT"), "PHẦN THỨ NHẤT");
+        assert_eq!(
+            decode(b"PH\xc2N T\xddCH V\xb5 \xa7\xb8NH GI\xb8"),
+            "PHÂN TÍCH VÀ ĐÁNH GIÁ"
+        );
+        // In a sentence, a short word keeps its case; abbreviations change nothing.
+        assert_eq!(decode(b"V\xd2 vi\xd6c UBND t\xd8nh"), "Về việc UBND tỉnh");
+        assert_eq!(decode(b"S\xe8: 08/2001/TT-BTC"), "Số: 08/2001/TT-BTC");
     }
 }
