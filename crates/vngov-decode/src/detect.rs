@@ -117,8 +117,8 @@ struct Line {
 }
 
 /// How a reading treats one word: `Some(true)` when every letter run holding a
-/// non-ASCII letter is a Vietnamese syllable, `Some(false)` when one is not or when a
-/// sign sits between the letters ("CH¦¥NG", "Tr\u{AD}êng": letter soup), `None` when
+/// non-ASCII letter is a Vietnamese syllable, `Some(false)` when one is not, when a
+/// non-ASCII capital follows a small letter, or when a sign sits between the letters ("CH¦¥NG", "Tr\u{AD}êng": letter soup), `None` when
 /// the word holds no non-ASCII letter, and `None` too for a well-formed word the
 /// reading leaves as Windows-1252 has it ("São" or "là" are syllable shapes in any
 /// reading: they say nothing for TCVN3, VNI or Windows-1258 against Western text).
@@ -140,7 +140,12 @@ fn verdict(bytes: &[u8], cs: Charset) -> Option<bool> {
         if run.is_ascii() {
             continue;
         }
-        if !is_vietnamese_syllable(run) {
+        // A capital after a small letter ("vỊ") is a wrong table's doing.
+        let camel = run
+            .chars()
+            .zip(run.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase() && !b.is_ascii());
+        if camel || !is_vietnamese_syllable(run) {
             return Some(false);
         }
         any = true;
@@ -301,12 +306,34 @@ pub fn detect(bytes: &[u8], allowed: &[Charset], declared: bool) -> Option<Detec
         let mut at = l.range.start;
         if used.len() > 1 {
             // Within a line, a word that the line's encoding garbles and another
-            // encoding of the document reads.
+            // encoding of the document reads; and a word both read well, after
+            // one only the other reads ("ñôn vò" is VNI "đơn vị", not "đơn vũ").
+            let mut last_only: Option<usize> = None;
             for w in &l.words {
-                if w.verdicts[a] != Some(false) {
-                    continue;
-                }
-                if let Some(&o) = used.iter().find(|&&o| w.verdicts[o] == Some(true)) {
+                let good: Vec<usize> = used
+                    .iter()
+                    .copied()
+                    .filter(|&o| w.verdicts[o] == Some(true))
+                    .collect();
+                let o = match (w.verdicts[a], good.as_slice()) {
+                    // The line's reading garbles it: another reads it.
+                    (Some(false), [o, ..]) => {
+                        last_only = Some(*o);
+                        *o
+                    }
+                    // Only the line's reading reads it.
+                    (Some(true), [_]) => {
+                        last_only = Some(a);
+                        a
+                    }
+                    // Both read it: it goes with the word before.
+                    (Some(true), _) => match last_only {
+                        Some(prev) if good.contains(&prev) => prev,
+                        _ => a,
+                    },
+                    _ => continue,
+                };
+                if o != a {
                     push(at..w.range.start, a);
                     push(w.range.clone(), o);
                     at = w.range.end;

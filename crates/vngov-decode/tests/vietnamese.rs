@@ -131,8 +131,13 @@ fn documents_mixing_tcvn3_and_vni_are_read_per_line_and_per_word() {
     // A VNI word pasted into a TCVN3 line.
     bytes.extend(tcvn3::encode("Kết luận của đồng chí ").unwrap());
     bytes.extend(vni::encode("Nguyễn").unwrap());
-    bytes.extend(tcvn3::encode(" về công tác cải cách hành chính.\n").unwrap());
-    want.push_str("Kết luận của đồng chí Nguyễn về công tác cải cách hành chính.\n");
+    bytes.extend(tcvn3::encode(" về công tác cải cách hành chính tại ").unwrap());
+    // "vò" reads "vũ" in TCVN3 and "vị" in VNI: it goes with the VNI word before it.
+    bytes.extend(vni::encode("các đơn vị").unwrap());
+    bytes.extend(tcvn3::encode(" trong tỉnh.\n").unwrap());
+    want.push_str(
+        "Kết luận của đồng chí Nguyễn về công tác cải cách hành chính tại các đơn vị trong tỉnh.\n",
+    );
     let d = read(&bytes);
     assert_eq!(d.encoding, "mixed(tcvn3+vni)");
     assert_eq!(d.text, want);
