@@ -112,7 +112,7 @@ fn corpus_records_validate_and_spans_point_at_their_text() {
 fn error_records_validate() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("binary.txt"), b"\x00\x01\x02\x03").unwrap();
-    std::fs::write(dir.path().join("latin1.txt"), b"Th\xF4ng b\xE1o").unwrap();
+    std::fs::write(dir.path().join("odd-utf16.txt"), b"\xFF\xFEa").unwrap();
     std::fs::write(dir.path().join("big.txt"), "a".repeat(2000)).unwrap();
     let out = vngov()
         .args(["extract", "--quiet", "--max-bytes", "1000"])

@@ -117,7 +117,14 @@ pub fn parse(
         ));
     }
     let mut encoding = decoded.encoding.name().to_ascii_lowercase();
-    let text = match mojibake::repair(&decoded.text) {
+    let decoded_text = match legacy_font_text(bytes, &decoded) {
+        Some((text, name)) => {
+            encoding = name;
+            text
+        }
+        None => decoded.text,
+    };
+    let text = match mojibake::repair(&decoded_text) {
         Some(r) => {
             warnings.push(Warning::new(
                 "mojibake_repaired",
@@ -129,11 +136,35 @@ pub fn parse(
             encoding.push_str("+mojibake-repaired");
             r.text
         }
-        None => decoded.text,
+        None => decoded_text,
     };
     let html = Html::parse_document(&text);
     drop(text);
     Ok(read(&html, url, encoding, warnings))
+}
+
+/// Pages typed in the Vietnamese 8-bit fonts (TCVN3 `.VnTime`, `VNI-Times`) declare
+/// the Western charset or none; their bytes are read by `vngov-decode`, which looks
+/// at the fonts the page names and at the syllables each reading gives. Returns the
+/// text and the encoding's name when such a font encoding was found.
+fn legacy_font_text(bytes: &[u8], decoded: &charset::Decoded) -> Option<(String, String)> {
+    let western = decoded.encoding == encoding_rs::WINDOWS_1252;
+    if decoded.origin == charset::Origin::Bom
+        || !(western || decoded.origin == charset::Origin::Detected)
+        || std::str::from_utf8(bytes).is_ok()
+    {
+        return None;
+    }
+    let hint = vngov_decode::Hint {
+        charset: western.then(|| "windows-1252".to_string()),
+        format: vngov_decode::Format::Html,
+        fonts: Vec::new(),
+    };
+    let d = vngov_decode::decode(bytes, &hint).ok()?;
+    let legacy = ["tcvn3", "vni", "mixed"]
+        .iter()
+        .any(|n| d.encoding.starts_with(n));
+    legacy.then_some((d.text, d.encoding))
 }
 
 fn read(html: &Html, url: Option<&str>, encoding: String, warnings: Vec<Warning>) -> Page {

@@ -94,3 +94,21 @@ fn document_properties() {
         assert!(!body.contains(chrome), "{chrome} leaked into:\n{body}");
     }
 }
+
+/// An old page typed in the TCVN3 font `.VnTime`, declaring the Western charset as
+/// such pages do: read through the TCVN3 table, not as Windows-1252.
+#[test]
+fn page_in_a_tcvn3_font() {
+    let mut html = b"<html><head><meta charset=\"iso-8859-1\"><title>Tin</title></head><body>\
+<div class=\"content\"><font face=\".VnTime\"><h1>Th\xABng b\xB8o</h1>\
+<p>Th\xABng b\xB8o c\xE9ng ng\xAD\xEAi. "
+        .to_vec();
+    for _ in 0..6 {
+        html.extend_from_slice(b"Th\xABng b\xB8o ng\xAD\xEAi c\xE9ng. ");
+    }
+    html.extend_from_slice(b"</p></font></div></body></html>");
+    let p = parse(&html, None, None).unwrap();
+    assert_eq!(p.encoding, "tcvn3");
+    let body = p.paragraphs.join("\n");
+    assert!(body.contains("Thông báo cộng người"), "{body}");
+}

@@ -6,7 +6,7 @@ use vngov_record::{
 };
 use vngov_text::{normalize, Normalized};
 
-use crate::decode::decode;
+use crate::decode::{decode, Format, Hint};
 use crate::input::Input;
 
 /// Settings that shape every record of a run.
@@ -57,11 +57,24 @@ pub fn process(input: &Input, settings: &Settings) -> Output {
             crate::html::process(id, source, &bytes, None, settings)
         });
     }
-    match decode(&bytes) {
+    let hint = Hint {
+        format: match input {
+            Input::File(p) => Format::from_path(p),
+            Input::Stdin => Format::Text,
+        },
+        ..Hint::default()
+    };
+    if hint.format == Format::Rtf || vngov_decode::rtf::looks_like_rtf(&bytes) {
+        source.format = Some("rtf".into());
+    }
+    match decode(&bytes, &hint) {
         Ok(d) => {
-            source.encoding = Some(d.encoding.to_string());
+            source.encoding = Some(d.encoding.clone());
             guarded(id.clone(), source.clone(), || {
-                Output::Record(Box::new(record_from_text(id, source, &d.text, settings)))
+                let mut rec = record_from_text(id, source, &d.text, settings);
+                let decoding = d.warnings.iter().map(|w| Warning::new(w.code, &w.message));
+                rec.warnings.extend(decoding);
+                Output::Record(Box::new(rec))
             })
         }
         Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
@@ -214,6 +227,50 @@ mod tests {
                 Output::Record(_) => panic!("expected an error record"),
             }
         }
+    }
+
+    fn record_of(name: &str, bytes: &[u8]) -> Record {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join(name);
+        std::fs::write(&f, bytes).unwrap();
+        match process(&Input::File(f), &Settings::default()) {
+            Output::Record(r) => *r,
+            Output::Error(e) => panic!("{name}: {}", e.error.message),
+        }
+    }
+
+    #[test]
+    fn legacy_encodings_become_records_with_facts_from_the_converted_text() {
+        // "Căn cứ Quyết định số 1234/QĐ-UBND ngày 05 tháng 3 năm 2008 của UBND tỉnh
+        // Đồng Nai;" in TCVN3, then in VNI, then in Windows-1258.
+        let tcvn3 = b"C\xa8n c\xf8 Quy\xd5t \xae\xdenh s\xe8 1234/Q\xa7-UBND ng\xb5y 05 th\xb8ng 3 n\xa8m 2008 c\xf1a UBND t\xd8nh \xa7\xe5ng Nai;";
+        let vni = b"Ca\xean c\xf6\xf9 Quye\xe1t \xf1\xf2nh so\xe1 1234/Q\xd1-UBND nga\xf8y 05 tha\xf9ng 3 na\xeam 2008 cu\xfba UBND t\xe6nh \xd1o\xe0ng Nai;";
+        let cp1258 = b"C\xe3n c\xfd\xec Quy\xea\xect \xf0i\xf2nh s\xf4\xec 1234/Q\xd0-UBND nga\xccy 05 tha\xecng 3 n\xe3m 2008 cu\xd2a UBND ti\xd2nh \xd0\xf4\xccng Nai;";
+        for (name, bytes, encoding) in [
+            ("a.txt", &tcvn3[..], "tcvn3"),
+            ("b.txt", &vni[..], "vni"),
+            ("c.txt", &cp1258[..], "windows-1258"),
+        ] {
+            let rec = record_of(name, bytes);
+            assert_eq!(rec.source.encoding.as_deref(), Some(encoding), "{name}");
+            assert_eq!(rec.source.format.as_deref(), Some("text"));
+            assert!(
+                rec.text.starts_with("Căn cứ Quyết định số 1234/QĐ-UBND"),
+                "{}",
+                rec.text
+            );
+            assert_eq!(rec.documents[0].number, "1234/QĐ-UBND", "{name}");
+            assert_eq!(rec.documents[0].type_code.as_deref(), Some("QĐ"), "{name}");
+        }
+    }
+
+    #[test]
+    fn rtf_files_are_read_as_rtf() {
+        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 .VnTime;}}\f0 Th\'abng b\'b8o s\'e8 295/TB-UBND\par}";
+        let rec = record_of("notice.rtf", rtf);
+        assert_eq!(rec.source.format.as_deref(), Some("rtf"));
+        assert_eq!(rec.source.encoding.as_deref(), Some("tcvn3"));
+        assert_eq!(rec.text.trim_end(), "Thông báo số 295/TB-UBND");
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-/// File extensions read when walking a directory: plain text and web pages.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
+/// File extensions read when walking a directory: plain text, RTF and web pages.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "rtf", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +111,7 @@ mod tests {
             "notes.md",
             "page.html",
             "sub/d.htm",
+            "sub/e.rtf",
         ] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
@@ -128,7 +129,14 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            vec!["a.txt", "b.txt", "page.html", "sub/c.TXT", "sub/d.htm"]
+            vec![
+                "a.txt",
+                "b.txt",
+                "page.html",
+                "sub/c.TXT",
+                "sub/d.htm",
+                "sub/e.rtf"
+            ]
         );
     }
 
