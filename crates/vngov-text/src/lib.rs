@@ -133,8 +133,8 @@ impl Chain {
             let offset = self.to_input(at);
             self.repairs.push(Repair { kind, offset });
         }
-        self.map = Some(match &self.map {
-            None => OffsetMap::from_spans(&r.spans, self.input_len),
+        self.map = Some(match self.map.take() {
+            None => OffsetMap::from_spans(r.spans, self.input_len),
             Some(m) => m.then(&r.spans),
         });
         self.text = r.text;

@@ -91,7 +91,7 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len(), chars.len());
+    let mut out = Rewrite::with_capacity(text.len());
     let mut buf = ['\0'; MAX_LETTERS];
     rewrite_words(&chars, &mut out, |out, i, end| {
         let n = end - i;
