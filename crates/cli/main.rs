@@ -12,7 +12,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
-        args::Command::Extract(a) => extract::run(a),
+        args::Command::Extract(a) => extract::run(*a),
         args::Command::Schema => {
             print!("{}", vngov_record_schema());
             Ok(ExitCode::SUCCESS)

@@ -7,7 +7,7 @@ use vngov_record::{
 use vngov_text::{normalize, Normalized};
 
 use crate::decode::decode;
-use crate::input::Input;
+use crate::sources::{Document, Format, Item, SourceError};
 
 /// Settings that shape every record of a run.
 #[derive(Debug, Clone, Default)]
@@ -28,61 +28,132 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Reads and extracts one input. Never panics on bad input: failures become error records.
-pub fn process(input: &Input, settings: &Settings) -> Output {
-    let path = input.display_path();
-    let mut source = Source {
-        path: Some(path.clone()),
-        format: Some("text".into()),
+/// Reads and extracts one item: a file is read now, a container's failure becomes
+/// its error record. Never panics on bad input.
+pub fn process_item(item: Item, settings: &Settings) -> Output {
+    match item.load() {
+        Ok(doc) => process(doc, settings),
+        Err(e) => source_error(*e),
+    }
+}
+
+/// The error record of a document that could not be read out of its container.
+pub fn source_error(e: SourceError) -> Output {
+    let source = Source {
+        path: Some(e.path.clone()),
+        url: e.meta.url.clone(),
         ..Source::default()
     };
-    let id = source_id(&path);
-    let bytes = match input.read() {
-        Ok(b) => b,
-        Err(e) => return error(id, source, ErrorKind::Io, e.to_string()),
+    error(source_id(&e.locator()), source, e.kind, e.describe())
+}
+
+/// Extracts one document from its bytes and what its container says about it.
+/// Never panics on bad input: failures become error records.
+pub fn process(doc: Document, settings: &Settings) -> Output {
+    let id = source_id(&doc.locator());
+    let Document {
+        path,
+        position,
+        bytes,
+        format,
+        meta,
+    } = doc;
+    let at = |msg: String| match &position {
+        Some(p) => format!("{p}: {msg}"),
+        None => msg,
     };
-    source.bytes = Some(bytes.len() as u64);
-    source.sha256 = Some(hex(&Sha256::digest(&bytes)));
+    let mut source = Source {
+        path: Some(path),
+        url: meta.url.clone(),
+        format: Some("text".into()),
+        bytes: Some(bytes.len() as u64),
+        sha256: Some(hex(&Sha256::digest(&bytes))),
+        ..Source::default()
+    };
     if settings.max_bytes > 0 && bytes.len() as u64 > settings.max_bytes {
         let msg = format!(
             "{} bytes, over the limit of {}",
             bytes.len(),
             settings.max_bytes
         );
-        return error(id, source, ErrorKind::TooLarge, msg);
+        return error(id, source, ErrorKind::TooLarge, at(msg));
     }
-    match decode(&bytes) {
-        Ok(d) => {
-            source.encoding = Some(d.encoding.to_string());
-            // A defect in a rule must cost one document, not the run.
-            let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                record_from_text(id.clone(), source.clone(), &d.text, settings)
-            }));
-            match built {
-                Ok(rec) => Output::Record(Box::new(rec)),
-                Err(panic) => {
-                    let why = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown cause".into());
-                    error(
-                        id,
-                        source,
-                        ErrorKind::Internal,
-                        format!("extraction failed: {why}"),
-                    )
-                }
+    let decoded = match decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = match &meta.charset {
+                Some(cs) => format!("{e} (declared charset {cs})"),
+                None => e.to_string(),
+            };
+            return error(id, source, ErrorKind::Decode, at(msg));
+        }
+    };
+    // The bytes are not needed any more: a large document should not be held twice.
+    drop(bytes);
+    source.encoding = Some(decoded.encoding.to_string());
+    // A defect in a rule must cost one document, not the run.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let normalized = normalize(&decoded.text, &settings.normalize);
+        drop(decoded);
+        let mut rec = record_from_normalized(id.clone(), source.clone(), normalized);
+        if format == Format::Html {
+            // HTML extraction is not part of this crate yet: the page is read as text.
+            rec.warnings.push(Warning::new(
+                "html_read_as_text",
+                "HTML is read as plain text: markup is not removed",
+            ));
+        }
+        if let Some(day) = meta.published.as_deref().and_then(iso_day) {
+            if rec.published.is_none() {
+                rec.published = Some(day);
+                rec.warnings.push(Warning::new(
+                    "published_from_metadata",
+                    "the text gives no publication date; it comes from the input's metadata",
+                ));
             }
         }
-        Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
+        rec
+    }));
+    match built {
+        Ok(rec) => Output::Record(Box::new(rec)),
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            error(
+                id,
+                source,
+                ErrorKind::Internal,
+                at(format!("extraction failed: {why}")),
+            )
+        }
     }
+}
+
+/// `YYYY-MM-DD` from a date or date-time given as metadata ("2024-05-08T09:30:00+07:00").
+fn iso_day(s: &str) -> Option<String> {
+    let d = s.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_string())
 }
 
 /// Builds the record of a decoded text: normalization, extraction, and every fact's
 /// `source_span` mapped back into the input text.
 pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
-    let Normalized { text, map, repairs } = normalize(input, &settings.normalize);
+    record_from_normalized(id, source, normalize(input, &settings.normalize))
+}
+
+/// Builds the record of a normalized text; spans map back through its offset map.
+fn record_from_normalized(id: String, source: Source, normalized: Normalized) -> Record {
+    let Normalized { text, map, repairs } = normalized;
     let ex = vngov_extract::extract(&text);
     let mut warnings = ex.warnings;
     if let Some(w) = repairs_warning(&repairs) {
@@ -187,16 +258,25 @@ mod tests {
         assert_eq!(source_id("x").len(), 16);
     }
 
+    fn file(path: std::path::PathBuf, max_bytes: u64) -> Item {
+        Item::File {
+            path,
+            format: Format::Text,
+            size: 0,
+            max_bytes,
+        }
+    }
+
     #[test]
     fn unreadable_and_binary_inputs_become_error_records() {
         let dir = tempfile::tempdir().unwrap();
         let bin = dir.path().join("junk.txt");
         std::fs::write(&bin, b"\x00\x01\x02PK").unwrap();
         for (input, kind) in [
-            (Input::File(dir.path().join("missing.txt")), ErrorKind::Io),
-            (Input::File(bin), ErrorKind::Decode),
+            (file(dir.path().join("missing.txt"), 0), ErrorKind::Io),
+            (file(bin, 0), ErrorKind::Decode),
         ] {
-            match process(&input, &Settings::default()) {
+            match process_item(input, &Settings::default()) {
                 Output::Error(e) => {
                     assert_eq!(e.error.kind, kind);
                     assert!(e.source.path.is_some());
@@ -208,15 +288,56 @@ mod tests {
 
     #[test]
     fn oversized_inputs_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("big.txt");
-        std::fs::write(&f, "a".repeat(100)).unwrap();
         let s = Settings {
             max_bytes: 10,
             ..Settings::default()
         };
+        let doc = Document::text("big.txt", "a".repeat(100).into_bytes());
         assert!(
-            matches!(process(&Input::File(f), &s), Output::Error(e) if e.error.kind == ErrorKind::TooLarge)
+            matches!(process(doc, &s), Output::Error(e) if e.error.kind == ErrorKind::TooLarge)
+        );
+    }
+
+    #[test]
+    fn container_metadata_reaches_the_record() {
+        let mut doc = Document::text("a.jsonl", "Tin ngắn không có ngày.".as_bytes().to_vec());
+        doc.position = Some("line 4".into());
+        doc.meta.url = Some("https://sonoivu.gov.vn/tin/1".into());
+        doc.meta.published = Some("2024-05-08T09:30:00+07:00".into());
+        let Output::Record(r) = process(doc, &Settings::default()) else {
+            panic!()
+        };
+        assert_eq!(r.id, source_id("https://sonoivu.gov.vn/tin/1"));
+        assert_eq!(
+            r.source.url.as_deref(),
+            Some("https://sonoivu.gov.vn/tin/1")
+        );
+        assert_eq!(r.published.as_deref(), Some("2024-05-08"));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "published_from_metadata"));
+        assert_eq!(iso_day("2024-13-01"), None);
+        assert_eq!(iso_day("hôm qua"), None);
+    }
+
+    #[test]
+    fn decode_errors_name_the_position_and_declared_charset() {
+        let mut doc = Document::text("a.warc.gz", b"Th\xF4ng b\xE1o".to_vec());
+        doc.position = Some("record 2 at byte 900".into());
+        doc.meta.charset = Some("windows-1258".into());
+        let Output::Error(e) = process(doc, &Settings::default()) else {
+            panic!()
+        };
+        assert!(
+            e.error.message.starts_with("record 2 at byte 900: "),
+            "{}",
+            e.error.message
+        );
+        assert!(
+            e.error.message.contains("windows-1258"),
+            "{}",
+            e.error.message
         );
     }
 }
