@@ -95,7 +95,9 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     let mut buf = ['\0'; MAX_LETTERS];
     rewrite_words(&chars, &mut out, |out, i, end| {
         let n = end - i;
-        if n <= MAX_LETTERS {
+        // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
+        let ascii = chars[i..end].iter().all(char::is_ascii);
+        if n <= MAX_LETTERS && (!ascii || matches!(chars[i], 'q' | 'Q')) {
             buf[..n].copy_from_slice(&chars[i..end]);
             fix(&mut buf[..n], style);
             for (k, &c) in buf[..n].iter().enumerate() {

@@ -94,6 +94,16 @@ pub struct Folded<'a> {
     marks: Vec<(usize, usize)>,
 }
 
+/// Appends the folding of `c`; ASCII (most of the text) is lower-cased in place
+/// rather than through [`vngov_text::fold`], which decomposes and allocates.
+fn folded_push(out: &mut String, c: char, buf: &mut [u8; 4]) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.push_str(&vngov_text::fold(c.encode_utf8(buf)));
+    }
+}
+
 /// Folded bytes between two marks; a lookup folds at most this many bytes again.
 const MARK_EVERY: usize = 64;
 
@@ -110,7 +120,7 @@ impl<'a> Folded<'a> {
             {
                 marks.push((folded.len(), b));
             }
-            folded.push_str(&vngov_text::fold(c.encode_utf8(&mut buf)));
+            folded_push(&mut folded, c, &mut buf);
         }
         Folded {
             text,
@@ -129,7 +139,11 @@ impl<'a> Folded<'a> {
         let (mut f, mut b) = self.marks.get(k).copied().unwrap_or((0, 0));
         let mut buf = [0u8; 4];
         for c in self.text[b..].chars() {
-            let n = vngov_text::fold(c.encode_utf8(&mut buf)).len();
+            let n = if c.is_ascii() {
+                1
+            } else {
+                vngov_text::fold(c.encode_utf8(&mut buf)).len()
+            };
             if f + n > i {
                 return b;
             }
