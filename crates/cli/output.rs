@@ -39,6 +39,9 @@ pub struct Checkpoint {
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
+    /// A target that is not a regular file (`/dev/null`, a named pipe): written to
+    /// directly, since renaming over it would replace it.
+    Direct(BufWriter<File>),
     /// A partial file beside the target, checkpointed as it grows.
     File(Box<Partial>),
 }
@@ -70,6 +73,19 @@ impl Sink {
     /// checkpoint are taken up (their fingerprint must be `fingerprint`); without,
     /// any are replaced. Returns the sink and where the earlier run stopped.
     pub fn file(target: &Path, fingerprint: &str, resume: bool) -> Result<(Sink, Checkpoint)> {
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            if resume {
+                bail!(
+                    "{} is not a regular file: a run writing to it cannot be resumed",
+                    target.display()
+                );
+            }
+            let f = OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            return Ok((Sink::Direct(BufWriter::new(f)), Checkpoint::default()));
+        }
         let partial = with_suffix(target, ".partial");
         let checkpoint_path = with_suffix(target, ".partial.checkpoint");
         let earlier = if resume {
@@ -108,6 +124,7 @@ impl Sink {
     pub fn write(&mut self, line: &[u8], error_kind: Option<&str>) -> Result<()> {
         match self {
             Sink::Stdout(w) => Ok(w.write_all(line)?),
+            Sink::Direct(w) => Ok(w.write_all(line)?),
             Sink::File(p) => {
                 p.out.write_all(line)?;
                 p.state.items += 1;
@@ -129,6 +146,7 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::Direct(mut w) => Ok(w.flush()?),
             Sink::File(p) => {
                 let f = p.out.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;
