@@ -98,13 +98,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         for (k, n) in &summary.errors_by_kind {
             *by_kind.entry(k.clone()).or_default() += n;
         }
+        let rate = summary.documents as f64 / secs;
         let mut line = format!(
-            "{} documents, {} records, {} errors, {:.2} s ({:.0} documents/s, {:.1} MB/s)",
+            "{} documents, {} records, {} errors, {:.2} s ({:.*} documents/s, {:.1} MB/s)",
             earlier.items + summary.documents,
             earlier.records + summary.records,
             errors,
             secs,
-            summary.documents as f64 / secs,
+            if rate < 10.0 { 2 } else { 0 },
+            rate,
             summary.bytes as f64 / secs / 1e6,
         );
         if !by_kind.is_empty() {

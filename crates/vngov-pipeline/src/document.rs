@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 use vngov_record::{
     ErrorInfo, ErrorKind, ErrorRecord, Output, Record, Source, Warning, SCHEMA_VERSION,
 };
-use vngov_text::{normalize, Normalized};
+use vngov_text::{normalize, normalize_owned, Normalized};
 
 use crate::decode::decode;
 use crate::sources::{Document, Format, Item, SourceError};
@@ -93,8 +93,7 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
     source.encoding = Some(decoded.encoding.to_string());
     // A defect in a rule must cost one document, not the run.
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let normalized = normalize(&decoded.text, &settings.normalize);
-        drop(decoded);
+        let normalized = normalize_owned(decoded.text, &settings.normalize);
         let mut rec = record_from_normalized(id.clone(), source.clone(), normalized);
         if format == Format::Html {
             // HTML extraction is not part of this crate yet: the page is read as text.
