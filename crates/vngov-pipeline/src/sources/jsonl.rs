@@ -180,9 +180,18 @@ impl<R: BufRead> Iterator for Reader<R> {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            while self.buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                self.buf.pop();
+            }
             return Some(match serde_json::from_slice::<Value>(&self.buf) {
                 Ok(v) => self.document(v),
-                Err(e) => self.error(ErrorKind::Decode, format!("not JSON: {e}")),
+                Err(e) => {
+                    // The line is the position; serde's own "at line 1" is noise.
+                    let msg = e.to_string();
+                    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |m| m.0);
+                    let msg = format!("not JSON (column {}): {msg}", e.column());
+                    self.error(ErrorKind::Decode, msg)
+                }
             });
         }
     }
@@ -228,7 +237,11 @@ mod tests {
         assert_eq!(d.position.as_deref(), Some("line 1"));
         let Item::Error(e) = &items[1] else { panic!() };
         assert_eq!(e.position.as_deref(), Some("line 3"));
-        assert!(e.message.starts_with("not JSON"), "{}", e.message);
+        assert!(
+            e.message.starts_with("not JSON (column 2): expected ident"),
+            "{}",
+            e.message
+        );
         let Item::Error(e) = &items[2] else { panic!() };
         assert_eq!(e.position.as_deref(), Some("line 4"));
         assert!(e.message.contains("\"text\""), "{}", e.message);
