@@ -98,8 +98,12 @@ pub struct Processed<T> {
 /// Processes `items` on `workers` and hands each output, encoded by `encode` on the
 /// worker that made it, to `sink` in input order. `sink` may stop the run by
 /// returning an error (a full disk, a closed pipe).
+///
+/// A reader thread fills the next chunk (reading, decompressing) while the workers
+/// process the current one, so that reading a compressed archive does not leave
+/// the workers idle; at most two chunks wait besides the one in work.
 pub fn run<T: Send, E>(
-    items: impl Iterator<Item = Item>,
+    items: impl Iterator<Item = Item> + Send,
     settings: &Settings,
     workers: &Workers,
     encode: impl Fn(&Output) -> T + Sync,
@@ -111,42 +115,54 @@ pub fn run<T: Send, E>(
     let threads = workers.threads().max(1);
     let max_items = CHUNK_PER_THREAD * threads;
     let max_bytes = CHUNK_BYTES_PER_THREAD * threads as u64;
-    let mut items = items.peekable();
-    let mut chunk = Vec::with_capacity(max_items);
-    while items.peek().is_some() {
-        let mut weight = 0;
-        while chunk.len() < max_items && weight < max_bytes {
-            let Some(item) = items.next() else { break };
-            weight += item.weight();
-            chunk.push(item);
-        }
-        let done: Vec<Processed<T>> = workers.0.install(|| {
-            chunk
-                .par_drain(..)
-                .map(|item| {
-                    let out = process_item(item, settings);
-                    Processed {
-                        encoded: encode(&out),
-                        source: out
-                            .source()
-                            .url
-                            .clone()
-                            .or_else(|| out.source().path.clone())
-                            .unwrap_or_default(),
-                        error: match &out {
-                            Output::Error(e) => Some(e.error.clone()),
-                            Output::Record(_) => None,
-                        },
-                        bytes: out.source().bytes.unwrap_or(0),
-                    }
-                })
-                .collect()
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        scope.spawn(move || {
+            let mut items = items;
+            loop {
+                let mut chunk = Vec::with_capacity(max_items);
+                let mut weight = 0;
+                while chunk.len() < max_items && weight < max_bytes {
+                    let Some(item) = items.next() else { break };
+                    weight += item.weight();
+                    chunk.push(item);
+                }
+                // An empty chunk is the end; a closed channel, a run stopped by its sink.
+                if chunk.is_empty() || tx.send(chunk).is_err() {
+                    return;
+                }
+            }
         });
-        for p in done {
-            summary.add(&p);
-            sink(p)?;
+        for chunk in rx {
+            let done: Vec<Processed<T>> = workers.0.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| {
+                        let out = process_item(item, settings);
+                        Processed {
+                            encoded: encode(&out),
+                            source: out
+                                .source()
+                                .url
+                                .clone()
+                                .or_else(|| out.source().path.clone())
+                                .unwrap_or_default(),
+                            error: match &out {
+                                Output::Error(e) => Some(e.error.clone()),
+                                Output::Record(_) => None,
+                            },
+                            bytes: out.source().bytes.unwrap_or(0),
+                        }
+                    })
+                    .collect()
+            });
+            for p in done {
+                summary.add(&p);
+                sink(p)?;
+            }
         }
-    }
+        Ok(())
+    })?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -191,5 +207,33 @@ mod tests {
             (300, 297, 3)
         );
         assert_eq!(summary.errors_by_kind.get("decode"), Some(&3));
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        let docs = (0..1000).map(|i| {
+            Item::Document(crate::sources::Document::text(
+                format!("{i}"),
+                b"x".to_vec(),
+            ))
+        });
+        let workers = Workers::new(Some(2)).unwrap();
+        let mut n = 0;
+        let r = run(
+            docs,
+            &Settings::default(),
+            &workers,
+            |_| (),
+            |_| {
+                n += 1;
+                if n == 10 {
+                    Err("disk full")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err("disk full"));
+        assert_eq!(n, 10);
     }
 }
