@@ -1,5 +1,6 @@
 //! Integration tests: they run the real `vngov` binary.
 
+mod bulk;
 mod cli;
 mod common;
 mod fetch;

@@ -20,11 +20,12 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract facts from plain-text articles and web pages and write JSON Lines records.
+    /// Extract facts from articles (files, directories, JSON Lines, WARC archives) and
+    /// write JSON Lines records.
     ///
     /// Exit status: 0 when every document gave a record, 1 when some became error
     /// records, 2 when the run itself could not go on.
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Fetch pages politely into a WARC archive (failures: error records on stdout).
     Fetch(crate::fetch::FetchArgs),
     /// Crawl a portal (sitemaps, listings and their pagination) into a WARC archive.
@@ -36,15 +37,55 @@ pub enum Command {
 /// Arguments of `vngov extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (walked recursively for .txt, .html and .htm files) or `-` for
-    /// standard input.
+    /// Files, directories (walked recursively for .txt, .html, .htm, .rtf, .jsonl, .warc
+    /// and .warc.gz files), JSON Lines files (.jsonl: one document per line), WARC
+    /// archives (.warc, .warc.gz: response and resource records) or `-` for standard
+    /// input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write the records to FILE instead of standard output. The file is written whole
-    /// or not at all.
+    /// Write the records to FILE instead of standard output. They go to FILE.partial,
+    /// renamed to FILE when the run completes.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Continue an interrupted run with the same inputs and --output: the records in
+    /// FILE.partial are kept, their inputs skipped.
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+
+    /// In directories, read only files matching GLOB (relative to the directory, as in
+    /// `*.txt` or `2024/**`); may be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// In directories, skip files and directories matching GLOB; may be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// What standard input holds.
+    #[arg(long, value_enum, default_value_t = StdinFormatArg::Text, value_name = "FORMAT")]
+    pub stdin_format: StdinFormatArg,
+
+    /// JSON Lines field holding a document's plain text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub jsonl_text_field: String,
+
+    /// JSON Lines field holding a document's HTML (read when there is no text field).
+    #[arg(long, default_value = "html", value_name = "NAME")]
+    pub jsonl_html_field: String,
+
+    /// JSON Lines field holding the URL a document came from.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub jsonl_url_field: String,
+
+    /// JSON Lines field holding a document's identifier.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub jsonl_id_field: String,
+
+    /// JSON Lines field holding a publication date, used when the text gives none.
+    #[arg(long, default_value = "published", value_name = "NAME")]
+    pub jsonl_published_field: String,
 
     /// Number of worker threads (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
@@ -55,7 +96,7 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = ToneStyleArg::Classic, value_name = "STYLE")]
     pub tone_style: ToneStyleArg,
 
-    /// Refuse inputs larger than this many bytes (0: no limit).
+    /// Refuse documents larger than this many bytes (0: no limit).
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
 
@@ -67,9 +108,34 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_progress: bool,
 
-    /// Do not print the summary line at the end.
+    /// Do not print the summary at the end.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// What standard input holds, as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormatArg {
+    /// One plain-text document.
+    Text,
+    /// One HTML page.
+    Html,
+    /// JSON Lines.
+    Jsonl,
+    /// A WARC archive, gzipped or not.
+    Warc,
+}
+
+impl From<StdinFormatArg> for vngov_pipeline::sources::StdinFormat {
+    fn from(a: StdinFormatArg) -> Self {
+        use vngov_pipeline::sources::StdinFormat;
+        match a {
+            StdinFormatArg::Text => StdinFormat::Text,
+            StdinFormatArg::Html => StdinFormat::Html,
+            StdinFormatArg::Jsonl => StdinFormat::JsonLines,
+            StdinFormatArg::Warc => StdinFormat::Warc,
+        }
+    }
 }
 
 /// Tone-mark placement, as a command-line value.

@@ -1,16 +1,33 @@
 //! `vngov extract`.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
+use vngov_pipeline::sources::{self, jsonl, Sources};
 
 use crate::args::ExtractArgs;
 use crate::output::Sink;
 
 /// Runs `vngov extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let inputs = vngov_pipeline::collect_inputs(&args.paths)?;
     anyhow::ensure!(args.jobs != Some(0), "--jobs must be at least 1");
+    let options = sources::Options {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        jsonl: jsonl::Fields {
+            text: args.jsonl_text_field.clone(),
+            html: args.jsonl_html_field.clone(),
+            url: args.jsonl_url_field.clone(),
+            id: args.jsonl_id_field.clone(),
+            published: args.jsonl_published_field.clone(),
+        },
+        stdin: args.stdin_format.into(),
+        max_bytes: args.max_bytes,
+    };
+    let mut inputs = Sources::new(&args.paths, options.clone())?;
     let workers = vngov_pipeline::Workers::new(args.jobs).context("cannot start worker threads")?;
     let settings = vngov_pipeline::Settings {
         normalize: vngov_text::Options {
@@ -19,43 +36,120 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         max_bytes: args.max_bytes,
     };
-    let mut sink = Sink::open(args.output.as_deref())?;
-    let bar = crate::progress::bar(inputs.len(), !args.no_progress);
-    let summary = vngov_pipeline::run(&inputs, &settings, &workers, |out| -> Result<()> {
-        let w = sink.writer();
-        if args.pretty {
-            serde_json::to_writer_pretty(&mut *w, out)?;
-        } else {
-            serde_json::to_writer(&mut *w, out)?;
-        }
-        w.write_all(b"\n")?;
-        if let vngov_record::Output::Error(e) = out {
-            bar.suspend(|| {
-                eprintln!(
-                    "vngov: {}: {}",
-                    e.source.path.as_deref().unwrap_or("?"),
-                    e.error.message
-                )
-            });
-        }
-        bar.inc(1);
-        Ok(())
-    })
+    let (mut sink, earlier) = match &args.output {
+        None => (Sink::stdout(), Default::default()),
+        Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
+    };
+    if earlier.items > 0 {
+        let skipped = inputs.by_ref().take(earlier.items).count();
+        anyhow::ensure!(
+            skipped == earlier.items,
+            "the inputs hold {skipped} documents, fewer than the {} already written: they changed since the interrupted run; run without --resume to start over",
+            earlier.items
+        );
+    }
+    let progress = inputs.progress();
+    let total = if crate::progress::shown(!args.no_progress) {
+        sources::total_size(&args.paths, &options)
+    } else {
+        None
+    };
+    let bar = crate::progress::bar(total, !args.no_progress);
+    let started = Instant::now();
+    let pretty = args.pretty;
+    let mut done = 0usize;
+    let summary = vngov_pipeline::run(
+        &mut inputs,
+        &settings,
+        &workers,
+        |out| {
+            let mut line = if pretty {
+                serde_json::to_vec_pretty(out)
+            } else {
+                serde_json::to_vec(out)
+            }
+            // Records are plain data: serializing them cannot fail.
+            .expect("records serialize");
+            line.push(b'\n');
+            line
+        },
+        |p| -> Result<()> {
+            let kind = p.error.as_ref().map(|e| kind_name(e.kind));
+            sink.write(&p.encoded, kind.as_deref())?;
+            if let Some(e) = &p.error {
+                bar.suspend(|| eprintln!("vngov: {}: {}", p.source, e.message));
+            }
+            done += 1;
+            bar.set_position(progress.consumed.load(Ordering::Relaxed));
+            if done % 64 == 0 {
+                let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!("{done} documents, {rate:.0}/s"));
+            }
+            Ok(())
+        },
+    )
     .context("cannot write the records")?;
     bar.finish_and_clear();
     sink.finish()?;
+    let errors = earlier.errors_by_kind.values().sum::<usize>() + summary.errors;
     if !args.quiet {
-        eprintln!(
-            "{} documents, {} records, {} errors, {:.2} s",
-            summary.documents,
-            summary.records,
-            summary.errors,
-            summary.elapsed.as_secs_f64()
+        let secs = summary.elapsed.as_secs_f64().max(1e-6);
+        let mut by_kind: BTreeMap<String, usize> = earlier.errors_by_kind.clone();
+        for (k, n) in &summary.errors_by_kind {
+            *by_kind.entry(k.clone()).or_default() += n;
+        }
+        let rate = summary.documents as f64 / secs;
+        let mut line = format!(
+            "{} documents, {} records, {} errors, {:.2} s ({:.*} documents/s, {:.1} MB/s)",
+            earlier.items + summary.documents,
+            earlier.records + summary.records,
+            errors,
+            secs,
+            if rate < 10.0 { 2 } else { 0 },
+            rate,
+            summary.bytes as f64 / secs / 1e6,
         );
+        if !by_kind.is_empty() {
+            let parts: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            line += &format!("; errors by kind: {}", parts.join(", "));
+        }
+        let skipped = inputs.skipped();
+        if !skipped.is_empty() {
+            let parts: Vec<String> = skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            line += &format!("; passed over (not documents): {}", parts.join(", "));
+        }
+        if earlier.items > 0 {
+            line += &format!("; resumed after {} documents", earlier.items);
+        }
+        eprintln!("{line}");
     }
-    Ok(if summary.errors > 0 {
+    Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn kind_name(k: vngov_record::ErrorKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// What must be the same for a run to continue another: inputs, and every option
+/// that changes the output.
+fn fingerprint(a: &ExtractArgs) -> String {
+    serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "paths": a.paths,
+        "include": a.include,
+        "exclude": a.exclude,
+        "stdin": format!("{:?}", a.stdin_format),
+        "jsonl": [&a.jsonl_text_field, &a.jsonl_html_field, &a.jsonl_url_field, &a.jsonl_id_field, &a.jsonl_published_field],
+        "tone_style": format!("{:?}", a.tone_style),
+        "max_bytes": a.max_bytes,
+        "pretty": a.pretty,
+    })
+    .to_string()
 }

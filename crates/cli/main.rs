@@ -14,7 +14,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
-        args::Command::Extract(a) => extract::run(a),
+        args::Command::Extract(a) => extract::run(*a),
         args::Command::Fetch(a) => fetch::run(a),
         args::Command::Crawl(a) => crawl::run(a),
         args::Command::Schema => {

@@ -1,71 +1,201 @@
 //! Where records go: standard output, or a file written whole or not at all.
+//!
+//! A file is written as `FILE.partial` beside the target and renamed over `FILE`
+//! when the run completes. Every second or so the partial file is synced and a
+//! checkpoint `FILE.partial.checkpoint` records how many inputs it fully holds and
+//! its length at that point. A run killed at any moment leaves both behind;
+//! `--resume` truncates the partial file to the checkpoint's length (dropping a
+//! half-written line and anything past the checkpoint), skips that many inputs and
+//! goes on, so no record is lost and none is written twice.
 
-use std::io::{self, BufWriter, Write};
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
-use tempfile::NamedTempFile;
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+/// How often the partial file is synced and checkpointed.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
+/// What a checkpoint holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// What the run reads and how, so that a resume with other inputs is refused.
+    pub fingerprint: String,
+    /// Inputs whose records are fully in the partial file.
+    pub items: usize,
+    /// Length of the partial file holding them.
+    pub bytes: u64,
+    /// Records among them.
+    pub records: usize,
+    /// Error records among them, by kind.
+    pub errors_by_kind: BTreeMap<String, usize>,
+}
 
 /// A JSON Lines destination.
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
-    /// A temporary file beside the target, renamed over it on [`Sink::finish`].
-    File {
-        /// The temporary file.
-        tmp: BufWriter<NamedTempFile>,
-        /// The final path.
-        target: PathBuf,
-    },
+    /// A target that is not a regular file (`/dev/null`, a named pipe): written to
+    /// directly, since renaming over it would replace it.
+    Direct(BufWriter<File>),
+    /// A partial file beside the target, checkpointed as it grows.
+    File(Box<Partial>),
+}
+
+/// The partial file of a run writing to `-o FILE`.
+pub struct Partial {
+    out: BufWriter<File>,
+    target: PathBuf,
+    partial: PathBuf,
+    checkpoint_path: PathBuf,
+    /// The state as of the last line written.
+    state: Checkpoint,
+    last_checkpoint: Instant,
+}
+
+fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
 }
 
 impl Sink {
-    /// Opens standard output, or a temporary file beside `path`.
-    pub fn open(path: Option<&Path>) -> Result<Sink> {
-        match path {
-            None => Ok(Sink::Stdout(BufWriter::new(io::stdout()))),
-            Some(p) => {
-                let dir = match p.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d,
-                    _ => Path::new("."),
-                };
-                let tmp = NamedTempFile::new_in(dir)
-                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-                Ok(Sink::File {
-                    tmp: BufWriter::new(tmp),
-                    target: p.to_path_buf(),
-                })
+    /// Standard output.
+    pub fn stdout() -> Sink {
+        Sink::Stdout(BufWriter::new(io::stdout()))
+    }
+
+    /// A partial file for `target`. With `resume`, an earlier run's partial file and
+    /// checkpoint are taken up (their fingerprint must be `fingerprint`); without,
+    /// any are replaced. Returns the sink and where the earlier run stopped.
+    pub fn file(target: &Path, fingerprint: &str, resume: bool) -> Result<(Sink, Checkpoint)> {
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            if resume {
+                bail!(
+                    "{} is not a regular file: a run writing to it cannot be resumed",
+                    target.display()
+                );
             }
+            let f = OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            return Ok((Sink::Direct(BufWriter::new(f)), Checkpoint::default()));
         }
+        let partial = with_suffix(target, ".partial");
+        let checkpoint_path = with_suffix(target, ".partial.checkpoint");
+        let earlier = if resume {
+            read_checkpoint(&checkpoint_path, &partial, fingerprint)?
+        } else {
+            None
+        };
+        let state = earlier.unwrap_or_else(|| Checkpoint {
+            fingerprint: fingerprint.to_string(),
+            ..Checkpoint::default()
+        });
+        let mut f = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(false)
+            .open(&partial)
+            .with_context(|| format!("cannot write {}", partial.display()))?;
+        // Drop whatever follows the checkpoint: a half-written line, records of
+        // inputs that will be read again.
+        f.set_len(state.bytes)?;
+        f.seek(SeekFrom::Start(state.bytes))?;
+        let resumed = state.clone();
+        let mut p = Partial {
+            out: BufWriter::with_capacity(1 << 20, f),
+            target: target.to_path_buf(),
+            partial,
+            checkpoint_path,
+            state,
+            last_checkpoint: Instant::now(),
+        };
+        p.checkpoint()?;
+        Ok((Sink::File(Box::new(p)), resumed))
     }
 
-    /// The writer.
-    pub fn writer(&mut self) -> &mut dyn Write {
+    /// Writes one input's output (`line`, possibly empty) and counts it.
+    pub fn write(&mut self, line: &[u8], error_kind: Option<&str>) -> Result<()> {
         match self {
-            Sink::Stdout(w) => w,
-            Sink::File { tmp, .. } => tmp,
-        }
-    }
-
-    /// Flushes, and for a file, syncs and renames it into place.
-    pub fn finish(self) -> Result<()> {
-        match self {
-            Sink::Stdout(mut w) => Ok(w.flush()?),
-            Sink::File { tmp, target } => {
-                let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
-                // Records are not secrets: give the file the usual permissions rather
-                // than the temporary file's owner-only ones.
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::PermissionsExt;
-                    tmp.as_file()
-                        .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            Sink::Stdout(w) => Ok(w.write_all(line)?),
+            Sink::Direct(w) => Ok(w.write_all(line)?),
+            Sink::File(p) => {
+                p.out.write_all(line)?;
+                p.state.items += 1;
+                p.state.bytes += line.len() as u64;
+                match error_kind {
+                    None => p.state.records += 1,
+                    Some(k) => *p.state.errors_by_kind.entry(k.to_string()).or_default() += 1,
                 }
-                tmp.as_file().sync_all()?;
-                tmp.persist(&target)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
+                if p.last_checkpoint.elapsed() >= CHECKPOINT_EVERY {
+                    p.checkpoint()?;
+                }
                 Ok(())
             }
         }
     }
+
+    /// Flushes; for a file, syncs it, renames it over the target and removes the
+    /// checkpoint.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::Direct(mut w) => Ok(w.flush()?),
+            Sink::File(p) => {
+                let f = p.out.into_inner().map_err(|e| e.into_error())?;
+                f.sync_all()?;
+                drop(f);
+                std::fs::rename(&p.partial, &p.target)
+                    .with_context(|| format!("cannot write {}", p.target.display()))?;
+                let _ = std::fs::remove_file(&p.checkpoint_path);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Partial {
+    /// Makes the lines written so far durable, then records how many there are. The
+    /// checkpoint is written only after the data it counts is on disk, and replaced
+    /// atomically.
+    fn checkpoint(&mut self) -> Result<()> {
+        self.out.flush()?;
+        self.out.get_ref().sync_data()?;
+        let tmp = with_suffix(&self.checkpoint_path, ".tmp");
+        std::fs::write(&tmp, serde_json::to_vec(&self.state)?)?;
+        std::fs::rename(&tmp, &self.checkpoint_path)?;
+        self.last_checkpoint = Instant::now();
+        Ok(())
+    }
+}
+
+fn read_checkpoint(path: &Path, partial: &Path, fingerprint: &str) -> Result<Option<Checkpoint>> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let c: Checkpoint = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{} is not a vngov checkpoint", path.display()))?;
+    if c.fingerprint != fingerprint {
+        bail!(
+            "{} was written by a run with other inputs or settings; run without --resume to start over",
+            partial.display()
+        );
+    }
+    let len = std::fs::metadata(partial).map(|m| m.len()).unwrap_or(0);
+    if len < c.bytes {
+        bail!(
+            "{} is shorter ({len} bytes) than its checkpoint says ({}); run without --resume to start over",
+            partial.display(),
+            c.bytes
+        );
+    }
+    Ok(Some(c))
 }

@@ -4,10 +4,10 @@ use sha2::{Digest, Sha256};
 use vngov_record::{
     ErrorInfo, ErrorKind, ErrorRecord, Output, Record, Source, Warning, SCHEMA_VERSION,
 };
-use vngov_text::{normalize, Normalized};
+use vngov_text::{normalize, normalize_owned, Normalized};
 
-use crate::decode::{decode, Format, Hint};
-use crate::input::Input;
+use crate::decode::{decode, Hint};
+use crate::sources::{Document, Format, Item, SourceError};
 
 /// Settings that shape every record of a run.
 #[derive(Debug, Clone, Default)]
@@ -28,62 +28,128 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Reads and extracts one input. Never panics on bad input: failures become error records.
-pub fn process(input: &Input, settings: &Settings) -> Output {
-    let path = input.display_path();
-    let mut source = Source {
-        path: Some(path.clone()),
-        format: Some("text".into()),
+/// Reads and extracts one item: a file is read now, a container's failure becomes
+/// its error record. Never panics on bad input.
+pub fn process_item(item: Item, settings: &Settings) -> Output {
+    match item.load() {
+        Ok(doc) => process(doc, settings),
+        Err(e) => source_error(*e),
+    }
+}
+
+/// The error record of a document that could not be read out of its container.
+pub fn source_error(e: SourceError) -> Output {
+    let source = Source {
+        path: Some(e.path.clone()),
+        url: e.meta.url.clone(),
         ..Source::default()
     };
-    let id = source_id(&path);
-    let bytes = match input.read() {
-        Ok(b) => b,
-        Err(e) => return error(id, source, ErrorKind::Io, e.to_string()),
+    error(source_id(&e.locator()), source, e.kind, e.describe())
+}
+
+/// Extracts one document from its bytes and what its container says about it.
+/// Never panics on bad input: failures become error records.
+pub fn process(doc: Document, settings: &Settings) -> Output {
+    let id = source_id(&doc.locator());
+    let Document {
+        path,
+        position,
+        bytes,
+        format,
+        meta,
+    } = doc;
+    let at = |msg: String| match &position {
+        Some(p) => format!("{p}: {msg}"),
+        None => msg,
     };
-    source.bytes = Some(bytes.len() as u64);
-    source.sha256 = Some(hex(&Sha256::digest(&bytes)));
+    let mut source = Source {
+        path: Some(path),
+        url: meta.url.clone(),
+        format: Some("text".into()),
+        bytes: Some(bytes.len() as u64),
+        sha256: Some(hex(&Sha256::digest(&bytes))),
+        ..Source::default()
+    };
     if settings.max_bytes > 0 && bytes.len() as u64 > settings.max_bytes {
         let msg = format!(
             "{} bytes, over the limit of {}",
             bytes.len(),
             settings.max_bytes
         );
-        return error(id, source, ErrorKind::TooLarge, msg);
+        return error(id, source, ErrorKind::TooLarge, at(msg));
     }
-    if crate::html::is_html(&path, &bytes) {
+    let stdin = source.path.as_deref() == Some("-");
+    let html = format == Format::Html || (stdin && crate::html::is_html("-", &bytes));
+    if html {
         source.format = Some("html".into());
-        return guarded(id.clone(), source.clone(), || {
-            crate::html::process(id, source, &bytes, None, settings)
+        let content_type = meta
+            .charset
+            .as_ref()
+            .map(|c| format!("text/html; charset={c}"));
+        let url = meta.url.clone();
+        return guarded(id.clone(), source.clone(), &at, || {
+            let out = crate::html::process(
+                id,
+                source,
+                &bytes,
+                url.as_deref(),
+                content_type.as_deref(),
+                settings,
+            );
+            match out {
+                Output::Record(mut rec) => {
+                    published_from_meta(&mut rec, &meta);
+                    Output::Record(rec)
+                }
+                err => err,
+            }
         });
     }
     let hint = Hint {
-        format: match input {
-            Input::File(p) => Format::from_path(p),
-            Input::Stdin => Format::Text,
+        charset: meta.charset.clone(),
+        format: match format {
+            Format::Rtf => vngov_decode::Format::Rtf,
+            Format::Text | Format::Html => vngov_decode::Format::Text,
         },
         ..Hint::default()
     };
-    if hint.format == Format::Rtf || vngov_decode::rtf::looks_like_rtf(&bytes) {
+    if format == Format::Rtf || vngov_decode::rtf::looks_like_rtf(&bytes) {
         source.format = Some("rtf".into());
     }
-    match decode(&bytes, &hint) {
-        Ok(d) => {
-            source.encoding = Some(d.encoding.clone());
-            guarded(id.clone(), source.clone(), || {
-                let mut rec = record_from_text(id, source, &d.text, settings);
-                let decoding = d.warnings.iter().map(|w| Warning::new(w.code, &w.message));
-                rec.warnings.extend(decoding);
-                Output::Record(Box::new(rec))
-            })
+    let decoded = match decode(&bytes, &hint) {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = match &meta.charset {
+                Some(cs) => format!("{e} (declared charset {cs})"),
+                None => e.to_string(),
+            };
+            return error(id, source, ErrorKind::Decode, at(msg));
         }
-        Err(e) => error(id, source, ErrorKind::Decode, e.to_string()),
-    }
+    };
+    // The bytes are not needed any more: a large document should not be held twice.
+    drop(bytes);
+    source.encoding = Some(decoded.encoding.clone());
+    guarded(id.clone(), source.clone(), &at, || {
+        let normalized = normalize_owned(decoded.text, &settings.normalize);
+        let mut rec = record_from_normalized(id, source, normalized);
+        let decoding = decoded
+            .warnings
+            .iter()
+            .map(|w| Warning::new(w.code, &w.message));
+        rec.warnings.extend(decoding);
+        published_from_meta(&mut rec, &meta);
+        Output::Record(Box::new(rec))
+    })
 }
 
 /// Runs `build`; a panic in it (a defect in a rule) becomes an error record, so that
 /// it costs one document, not the run.
-fn guarded(id: String, source: Source, build: impl FnOnce() -> Output) -> Output {
+fn guarded(
+    id: String,
+    source: Source,
+    at: &dyn Fn(String) -> String,
+    build: impl FnOnce() -> Output,
+) -> Output {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
         Ok(out) => out,
         Err(panic) => {
@@ -96,16 +162,48 @@ fn guarded(id: String, source: Source, build: impl FnOnce() -> Output) -> Output
                 id,
                 source,
                 ErrorKind::Internal,
-                format!("extraction failed: {why}"),
+                at(format!("extraction failed: {why}")),
             )
         }
     }
 }
 
+/// A publication date given by the container (a JSON Lines field) is used when the
+/// text gives none, with a warning saying where it came from.
+fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
+    if let Some(day) = meta.published.as_deref().and_then(iso_day) {
+        if rec.published.is_none() {
+            rec.published = Some(day);
+            rec.warnings.push(Warning::new(
+                "published_from_metadata",
+                "the text gives no publication date; it comes from the input's metadata",
+            ));
+        }
+    }
+}
+
+/// `YYYY-MM-DD` from a date or date-time given as metadata ("2024-05-08T09:30:00+07:00").
+fn iso_day(s: &str) -> Option<String> {
+    let d = s.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_string())
+}
+
 /// Builds the record of a decoded text: normalization, extraction, and every fact's
 /// `source_span` mapped back into the input text.
 pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
-    let Normalized { text, map, repairs } = normalize(input, &settings.normalize);
+    record_from_normalized(id, source, normalize(input, &settings.normalize))
+}
+
+/// Builds the record of a normalized text; spans map back through its offset map.
+fn record_from_normalized(id: String, source: Source, normalized: Normalized) -> Record {
+    let Normalized { text, map, repairs } = normalized;
     let ex = vngov_extract::extract(&text);
     let mut warnings = ex.warnings;
     if let Some(w) = repairs_warning(&repairs) {
@@ -210,16 +308,25 @@ mod tests {
         assert_eq!(source_id("x").len(), 16);
     }
 
+    fn file(path: std::path::PathBuf, max_bytes: u64) -> Item {
+        Item::File {
+            path,
+            format: Format::Text,
+            size: 0,
+            max_bytes,
+        }
+    }
+
     #[test]
     fn unreadable_and_binary_inputs_become_error_records() {
         let dir = tempfile::tempdir().unwrap();
         let bin = dir.path().join("junk.txt");
         std::fs::write(&bin, b"\x00\x01\x02PK").unwrap();
         for (input, kind) in [
-            (Input::File(dir.path().join("missing.txt")), ErrorKind::Io),
-            (Input::File(bin), ErrorKind::Decode),
+            (file(dir.path().join("missing.txt"), 0), ErrorKind::Io),
+            (file(bin, 0), ErrorKind::Decode),
         ] {
-            match process(&input, &Settings::default()) {
+            match process_item(input, &Settings::default()) {
                 Output::Error(e) => {
                     assert_eq!(e.error.kind, kind);
                     assert!(e.source.path.is_some());
@@ -233,7 +340,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join(name);
         std::fs::write(&f, bytes).unwrap();
-        match process(&Input::File(f), &Settings::default()) {
+        match process_item(file(f, 0), &Settings::default()) {
             Output::Record(r) => *r,
             Output::Error(e) => panic!("{name}: {}", e.error.message),
         }
@@ -275,15 +382,57 @@ mod tests {
 
     #[test]
     fn oversized_inputs_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("big.txt");
-        std::fs::write(&f, "a".repeat(100)).unwrap();
         let s = Settings {
             max_bytes: 10,
             ..Settings::default()
         };
+        let doc = Document::text("big.txt", "a".repeat(100).into_bytes());
         assert!(
-            matches!(process(&Input::File(f), &s), Output::Error(e) if e.error.kind == ErrorKind::TooLarge)
+            matches!(process(doc, &s), Output::Error(e) if e.error.kind == ErrorKind::TooLarge)
+        );
+    }
+
+    #[test]
+    fn container_metadata_reaches_the_record() {
+        let mut doc = Document::text("a.jsonl", "Tin ngắn không có ngày.".as_bytes().to_vec());
+        doc.position = Some("line 4".into());
+        doc.meta.url = Some("https://sonoivu.gov.vn/tin/1".into());
+        doc.meta.published = Some("2024-05-08T09:30:00+07:00".into());
+        let Output::Record(r) = process(doc, &Settings::default()) else {
+            panic!()
+        };
+        assert_eq!(r.id, source_id("https://sonoivu.gov.vn/tin/1"));
+        assert_eq!(
+            r.source.url.as_deref(),
+            Some("https://sonoivu.gov.vn/tin/1")
+        );
+        assert_eq!(r.published.as_deref(), Some("2024-05-08"));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "published_from_metadata"));
+        assert_eq!(iso_day("2024-13-01"), None);
+        assert_eq!(iso_day("hôm qua"), None);
+    }
+
+    #[test]
+    fn decode_errors_name_the_position_and_declared_charset() {
+        // Binary junk, whatever charset the container declares for it.
+        let mut doc = Document::text("a.warc.gz", b"\x00\x01\x02PK\x03\x04".to_vec());
+        doc.position = Some("record 2 at byte 900".into());
+        doc.meta.charset = Some("windows-1258".into());
+        let Output::Error(e) = process(doc, &Settings::default()) else {
+            panic!()
+        };
+        assert!(
+            e.error.message.starts_with("record 2 at byte 900: "),
+            "{}",
+            e.error.message
+        );
+        assert!(
+            e.error.message.contains("windows-1258"),
+            "{}",
+            e.error.message
         );
     }
 }

@@ -32,15 +32,16 @@ pub fn is_html(path: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads one page into a record or an error record. `url` is the page's address
-/// when it was fetched.
+/// and `content_type` its HTTP `Content-Type` when it was fetched.
 pub fn process(
     id: String,
     mut source: Source,
     bytes: &[u8],
     url: Option<&str>,
+    content_type: Option<&str>,
     settings: &Settings,
 ) -> Output {
-    let page = match vngov_html::parse(bytes, None, url) {
+    let page = match vngov_html::parse(bytes, content_type, url) {
         Ok(p) => p,
         Err(e) => return error(id, source, ErrorKind::Decode, e.to_string()),
     };
@@ -121,6 +122,7 @@ mod tests {
             Source::default(),
             page.as_bytes(),
             None,
+            None,
             &Settings::default(),
         ) {
             Output::Record(r) => *r,
@@ -170,6 +172,7 @@ mod tests {
             "x".into(),
             Source::default(),
             b"\x89PNG\r\n\x1a\n\0\0",
+            None,
             None,
             &Settings::default(),
         );

@@ -133,8 +133,8 @@ impl Chain {
             let offset = self.to_input(at);
             self.repairs.push(Repair { kind, offset });
         }
-        self.map = Some(match &self.map {
-            None => OffsetMap::from_spans(&r.spans, self.input_len),
+        self.map = Some(match self.map.take() {
+            None => OffsetMap::from_spans(r.spans, self.input_len),
             Some(m) => m.then(&r.spans),
         });
         self.text = r.text;
@@ -144,10 +144,17 @@ impl Chain {
 /// Normalizes `input` with `options`. Never panics; any input gives a text and a
 /// map covering it.
 pub fn normalize(input: &str, options: &Options) -> Normalized {
+    normalize_owned(input.to_string(), options)
+}
+
+/// [`normalize`], taking the input by value: a large document is then not held
+/// twice while the stages run.
+pub fn normalize_owned(input: String, options: &Options) -> Normalized {
+    let input_len = input.chars().count();
     let mut chain = Chain {
-        text: input.to_string(),
+        text: input,
         map: None,
-        input_len: input.chars().count(),
+        input_len,
         repairs: Vec::new(),
     };
     chain.run(stages::nfc::apply);

@@ -73,7 +73,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len(), chars.len());
+    let mut out = Rewrite::with_capacity(text.len());
     let mut joined = String::new();
     let mut i = 0;
     while i < chars.len() {

@@ -31,7 +31,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len(), chars.len());
+    let mut out = Rewrite::with_capacity(text.len());
     let mut word = String::new();
     rewrite_words(&chars, &mut out, |out, i, end| {
         let w = &chars[i..end];

@@ -89,7 +89,11 @@ pub(crate) mod test_util {
     /// Input text of output span `s..e` of a stage `r` run on `input`.
     pub fn source_of(input: &str, r: &Rewrite, s: usize, e: usize) -> String {
         let start = r.spans.get(s).map_or(input.chars().count(), |x| x.0);
-        let end = if e == 0 { start } else { r.spans[e - 1].1 };
+        let end = if e == 0 {
+            start
+        } else {
+            r.spans.get(e - 1).expect("span in range").1
+        };
         input.chars().skip(start).take(end - start).collect()
     }
 

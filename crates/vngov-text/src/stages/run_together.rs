@@ -71,7 +71,7 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len() + 16, chars.len() + 16);
+    let mut out = Rewrite::with_capacity(text.len() + 16);
     rewrite_words(&chars, &mut out, |out, i, end| {
         let split = split_point(&chars[i..end]).filter(|_| !in_address(&chars, i));
         for (k, &c) in chars[i..end].iter().enumerate() {

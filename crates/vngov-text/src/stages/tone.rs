@@ -91,11 +91,13 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len(), chars.len());
+    let mut out = Rewrite::with_capacity(text.len());
     let mut buf = ['\0'; MAX_LETTERS];
     rewrite_words(&chars, &mut out, |out, i, end| {
         let n = end - i;
-        if n <= MAX_LETTERS {
+        // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
+        let ascii = chars[i..end].iter().all(char::is_ascii);
+        if n <= MAX_LETTERS && (!ascii || matches!(chars[i], 'q' | 'Q')) {
             buf[..n].copy_from_slice(&chars[i..end]);
             fix(&mut buf[..n], style);
             for (k, &c) in buf[..n].iter().enumerate() {

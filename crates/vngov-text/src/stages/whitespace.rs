@@ -28,7 +28,7 @@ fn kind(c: char) -> Kind {
 
 /// Normalizes spacing of `text`.
 pub(crate) fn apply(text: &str) -> Rewrite {
-    let mut out = Rewrite::with_capacity(text.len(), text.len());
+    let mut out = Rewrite::with_capacity(text.len());
     // Pending whitespace since the last kept char: the range of the first space
     // run on the current line, and the ranges of the line breaks.
     let mut space: Option<(usize, usize)> = None;

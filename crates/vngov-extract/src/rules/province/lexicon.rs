@@ -81,43 +81,99 @@ pub fn province_of(re: &Regex, caps: &regex::Captures) -> Option<usize> {
         .find_map(|n| n[1..].split('_').next()?.parse().ok())
 }
 
-/// The text folded to lower-case ASCII letters ("Hải Dương" → "hai duong"), with the
-/// byte offset in the original text of every folded byte.
+/// The text folded to lower-case ASCII letters ("Hải Dương" → "hai duong"), with a
+/// way back to the byte offsets of the original text.
 #[derive(Debug)]
 pub struct Folded<'a> {
     /// The original text.
     pub text: &'a str,
     /// The folded text.
     pub folded: String,
-    /// `map[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
-    pub map: Vec<usize>,
+    /// `(folded, original)` byte offsets of a char start every [`MARK_EVERY`] folded
+    /// bytes or so: a per-byte map would cost eight bytes per byte of text.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Appends the folding of `c`; ASCII (most of the text) is lower-cased in place
+/// rather than through [`vngov_text::fold`], which decomposes and allocates.
+fn folded_push(out: &mut String, c: char, buf: &mut [u8; 4]) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.push_str(&vngov_text::fold(c.encode_utf8(buf)));
+    }
+}
+
+/// Folded bytes between two marks; a lookup folds at most this many bytes again.
+const MARK_EVERY: usize = 64;
 
 impl<'a> Folded<'a> {
     /// Folds `text` character by character.
     pub fn new(text: &'a str) -> Self {
         let mut folded = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
+        let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
         let mut buf = [0u8; 4];
         for (b, c) in text.char_indices() {
-            let f = vngov_text::fold(c.encode_utf8(&mut buf));
-            for _ in 0..f.len() {
-                map.push(b);
+            if marks
+                .last()
+                .map_or(true, |&(f, _)| folded.len() >= f + MARK_EVERY)
+            {
+                marks.push((folded.len(), b));
             }
-            folded.push_str(&f);
+            folded_push(&mut folded, c, &mut buf);
         }
-        map.push(text.len());
-        Folded { text, folded, map }
+        Folded {
+            text,
+            folded,
+            marks,
+        }
+    }
+
+    /// The original byte offset of the char folded byte `i` came from (the end of the
+    /// text for the end of the folded text).
+    fn original_offset(&self, i: usize) -> usize {
+        if i >= self.folded.len() {
+            return self.text.len();
+        }
+        let k = self.marks.partition_point(|m| m.0 <= i).saturating_sub(1);
+        let (mut f, mut b) = self.marks.get(k).copied().unwrap_or((0, 0));
+        let mut buf = [0u8; 4];
+        for c in self.text[b..].chars() {
+            let n = if c.is_ascii() {
+                1
+            } else {
+                vngov_text::fold(c.encode_utf8(&mut buf)).len()
+            };
+            if f + n > i {
+                return b;
+            }
+            f += n;
+            b += c.len_utf8();
+        }
+        self.text.len()
     }
 
     /// The original byte range of folded range `r`.
     pub fn original(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let start = self.map[r.start];
-        let end = if r.end >= self.folded.len() {
-            self.text.len()
-        } else {
-            self.map[r.end]
-        };
-        start..end
+        self.original_offset(r.start)..self.original_offset(r.end)
+    }
+}
+
+#[cfg(test)]
+mod folded_tests {
+    use super::Folded;
+
+    #[test]
+    fn folded_offsets_lead_back_to_the_original() {
+        let text = "Ủy ban nhân dân tỉnh Đắk Lắk và Thừa Thiên Huế. ".repeat(30);
+        let f = Folded::new(&text);
+        let mut from = 0;
+        while let Some(i) = f.folded[from..].find("dak lak") {
+            let at = from + i;
+            assert_eq!(&text[f.original(at..at + 7)], "Đắk Lắk");
+            from = at + 1;
+        }
+        assert!(from > 0);
+        assert_eq!(f.original(0..f.folded.len()), 0..text.len());
     }
 }
