@@ -166,3 +166,33 @@ fn a_killed_crawl_resumes_without_losing_or_refetching() {
         "{twice:?}"
     );
 }
+
+/// `vngov extract URL...`: the pages are fetched and extracted in one go, after the
+/// files; a page that cannot be had becomes an error record naming its URL.
+#[test]
+fn extract_fetches_urls_and_reads_them_as_pages() {
+    let (base, counts) = portal();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Theo Quyết định số 1072/QĐ-TTg, tỷ lệ đạt 95,6%.").unwrap();
+    let article = format!("{base}/tin-tuc/bai-3.html");
+    let missing = format!("{base}/khong-co");
+    let out = run(&["extract", &article, file.to_str().unwrap(), &missing, "-q"]);
+    assert_eq!(out.status.code(), Some(1), "one URL fails");
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 3);
+    let v = validator();
+    recs.iter().for_each(|r| assert_valid(&v, r));
+    assert_eq!(recs[0]["source"]["path"], file.to_str().unwrap());
+    assert_eq!(recs[1]["source"]["url"], article.as_str());
+    assert_eq!(recs[1]["source"]["format"], "html");
+    assert_eq!(recs[1]["title"], "/tin-tuc/bai-3.html");
+    assert_eq!(recs[1]["dates"][0]["value"], "2024-03-12");
+    assert_eq!(recs[2]["source"]["url"], missing.as_str());
+    assert_eq!(recs[2]["error"]["kind"], "io");
+    assert!(recs[2]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("404"));
+    assert_eq!(counts.lock().unwrap()["/tin-tuc/bai-3.html"], 1);
+}

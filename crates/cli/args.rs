@@ -39,8 +39,8 @@ pub enum Command {
 pub struct ExtractArgs {
     /// Files, directories (walked recursively for .txt, .html, .htm, .rtf, .jsonl, .warc
     /// and .warc.gz files), JSON Lines files (.jsonl: one document per line), WARC
-    /// archives (.warc, .warc.gz: response and resource records) or `-` for standard
-    /// input.
+    /// archives (.warc, .warc.gz: response and resource records), `-` for standard
+    /// input, or http(s) URLs, fetched politely after the files and extracted.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

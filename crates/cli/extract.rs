@@ -27,7 +27,23 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         stdin: args.stdin_format.into(),
         max_bytes: args.max_bytes,
     };
-    let mut inputs = Sources::new(&args.paths, options.clone())?;
+    // Files first, in command-line order, then the URLs, fetched one by one.
+    let (paths, urls) = crate::urls::split(&args.paths);
+    let mut inputs = Sources::new(&paths, options.clone())?;
+    let fetcher = if urls.is_empty() {
+        None
+    } else {
+        let cfg = vngov_fetch::Config {
+            max_bytes: args.max_bytes,
+            ..Default::default()
+        };
+        Some(vngov_fetch::Fetcher::new(&cfg).context("cannot start fetching")?)
+    };
+    let max_bytes = args.max_bytes;
+    let fetched = urls.into_iter().filter_map(move |u| {
+        let f = fetcher.as_ref()?;
+        Some(crate::urls::item(f, &u, max_bytes))
+    });
     let workers = vngov_pipeline::Workers::new(args.jobs).context("cannot start worker threads")?;
     let settings = vngov_pipeline::Settings {
         normalize: vngov_text::Options {
@@ -40,17 +56,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         None => (Sink::stdout(), Default::default()),
         Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
     };
+    let progress = inputs.progress();
+    let mut items = inputs.by_ref().chain(fetched);
     if earlier.items > 0 {
-        let skipped = inputs.by_ref().take(earlier.items).count();
+        let skipped = items.by_ref().take(earlier.items).count();
         anyhow::ensure!(
             skipped == earlier.items,
             "the inputs hold {skipped} documents, fewer than the {} already written: they changed since the interrupted run; run without --resume to start over",
             earlier.items
         );
     }
-    let progress = inputs.progress();
     let total = if crate::progress::shown(!args.no_progress) {
-        sources::total_size(&args.paths, &options)
+        sources::total_size(&paths, &options)
     } else {
         None
     };
@@ -59,7 +76,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let pretty = args.pretty;
     let mut done = 0usize;
     let summary = vngov_pipeline::run(
-        &mut inputs,
+        &mut items,
         &settings,
         &workers,
         |out| {
@@ -89,6 +106,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
     )
     .context("cannot write the records")?;
+    drop(items);
     bar.finish_and_clear();
     sink.finish()?;
     let errors = earlier.errors_by_kind.values().sum::<usize>() + summary.errors;

@@ -6,6 +6,7 @@ mod extract;
 mod fetch;
 mod output;
 mod progress;
+mod urls;
 
 use std::process::ExitCode;
 
