@@ -19,46 +19,62 @@ struct Form {
     entry: usize,
 }
 
-/// Written forms indexed by their first letter, longest first.
+/// Written forms indexed by their first word (its letters and digits, lower-cased),
+/// longest first. A form can only match where the text's word is that word: its
+/// next character is a space, `&`, `-`, `,`, or the end, which ends the text's word
+/// too. Looking up the word, rather than trying every form with the same first
+/// letter, keeps the lexicon cheap at every word of a long document.
 #[derive(Debug, Default)]
 pub struct Forms {
-    by_first: HashMap<char, Vec<Form>>,
+    by_word: HashMap<String, Vec<Form>>,
+}
+
+/// The lower-cased run of letters and digits at the start of `s`.
+fn first_word(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_alphanumeric())
+        .map(lower)
+        .collect()
 }
 
 impl Forms {
     fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let mut by_first: HashMap<char, Vec<Form>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<Form>> = HashMap::new();
         for (entry, text) in forms {
             let text = text.trim();
-            let Some(first) = text.chars().next() else {
+            if text.is_empty() {
                 continue;
-            };
+            }
             let exact = !text.chars().any(char::is_lowercase);
-            by_first.entry(lower(first)).or_default().push(Form {
+            by_word.entry(first_word(text)).or_default().push(Form {
                 text: text.to_string(),
                 exact,
                 entry,
             });
         }
-        for v in by_first.values_mut() {
+        for v in by_word.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
         }
-        Forms { by_first }
+        Forms { by_word }
     }
 
     /// The longest form starting at byte `at` of `t` that ends at a word boundary:
     /// its end and its entry index.
     pub fn longest(&self, t: &str, at: usize) -> Option<(usize, usize)> {
-        let first = t.get(at..)?.chars().next()?;
-        self.by_first
-            .get(&lower(first))?
+        self.by_word
+            .get(&first_word(t.get(at..)?))?
             .iter()
             .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
     }
 }
 
 fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    // Most letters compared are ASCII: skip the Unicode tables for them.
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
 }
 
 /// Matches `phrase` at byte `at` of `t`; returns the end of the match. The match must
