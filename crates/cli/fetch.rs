@@ -122,8 +122,8 @@ pub fn open_archive(
     Ok(opened)
 }
 
-/// The error record for a failed fetch.
-pub fn error_record(e: &FetchError) -> ErrorRecord {
+/// The record error kind and message of a failed fetch.
+pub fn error_info(e: &FetchError) -> ErrorInfo {
     let kind = match e.kind {
         vngov_fetch::ErrorKind::TooLarge => ErrorKind::TooLarge,
         vngov_fetch::ErrorKind::Decode => ErrorKind::Decode,
@@ -133,6 +133,11 @@ pub fn error_record(e: &FetchError) -> ErrorRecord {
     if e.attempts > 1 {
         message.push_str(&format!(" (after {} attempts)", e.attempts));
     }
+    ErrorInfo { kind, message }
+}
+
+/// The error record for a failed fetch.
+pub fn error_record(e: &FetchError) -> ErrorRecord {
     ErrorRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id: vngov_pipeline::document::source_id(&e.url),
@@ -140,7 +145,7 @@ pub fn error_record(e: &FetchError) -> ErrorRecord {
             url: Some(e.url.clone()),
             ..Source::default()
         },
-        error: ErrorInfo { kind, message },
+        error: error_info(e),
     }
 }
 

@@ -49,16 +49,8 @@ pub fn item(fetcher: &vngov_fetch::Fetcher, url: &str, max_bytes: u64) -> Item {
             })
         }
         Err(e) => {
-            let kind = match e.kind {
-                vngov_fetch::ErrorKind::TooLarge => ErrorKind::TooLarge,
-                vngov_fetch::ErrorKind::Decode => ErrorKind::Decode,
-                _ => ErrorKind::Io,
-            };
-            let mut message = e.reason.clone();
-            if e.attempts > 1 {
-                message.push_str(&format!(" (after {} attempts)", e.attempts));
-            }
-            failure(url, kind, message)
+            let info = crate::fetch::error_info(&e);
+            failure(url, info.kind, info.message)
         }
     }
 }
