@@ -33,12 +33,10 @@ pub fn find(cx: &Context) -> Vec<Event> {
         if attendees.is_empty() {
             return;
         }
-        let start = clause::sentence_start(text, at);
-        let end = clause::sentence_end(text, at);
         out.push(Event {
             at,
             strong: true,
-            kind: super::kind::first_in(&cx.kinds, start..end).cloned(),
+            kind: cx.kind_around(at),
             attendees,
             ..Event::default()
         });

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{clause, people_after, subject_before, ChairFound, Context, Event};
+use super::{people_after, subject_before, ChairFound, Context, Event};
 
 /// "Kết luận hội nghị,", "kết luận của", "Phát biểu kết luận cuộc họp," before the
 /// person.
@@ -34,19 +34,11 @@ pub fn find(cx: &Context) -> Vec<Event> {
         if people.is_empty() {
             return;
         }
-        let start = clause::sentence_start(text, at);
-        let end = clause::sentence_end(text, at);
         out.push(Event {
             at,
             strong: true,
-            kind: super::kind::first_in(&cx.kinds, start..end).cloned(),
-            chairs: people
-                .into_iter()
-                .map(|mention| ChairFound {
-                    mention,
-                    role: ChairRole::Concluded,
-                })
-                .collect(),
+            kind: cx.kind_around(at),
+            chairs: ChairFound::all(people, ChairRole::Concluded),
             ..Event::default()
         });
     };

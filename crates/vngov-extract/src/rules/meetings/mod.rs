@@ -82,6 +82,13 @@ impl Context<'_> {
     pub fn mention_leading_at(&self, b: usize) -> Option<usize> {
         self.people.iter().position(|m| m.lead == b)
     }
+
+    /// The first meeting word in the sentence around byte `at`.
+    pub fn kind_around(&self, at: usize) -> Option<KindFound> {
+        let text = self.text();
+        let sentence = clause::sentence_start(text, at)..clause::sentence_end(text, at);
+        kind::first_in(&self.kinds, sentence).cloned()
+    }
 }
 
 /// A person who led a meeting, as read.
@@ -91,6 +98,16 @@ pub struct ChairFound {
     pub mention: usize,
     /// Presided or concluded.
     pub role: ChairRole,
+}
+
+impl ChairFound {
+    /// The chairs of these mentions, all in one role.
+    pub fn all(mentions: Vec<usize>, role: ChairRole) -> Vec<ChairFound> {
+        mentions
+            .into_iter()
+            .map(|mention| ChairFound { mention, role })
+            .collect()
+    }
 }
 
 /// A meeting named at one place, with what that place says about it.

@@ -60,13 +60,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
             at: cx.people[first].lead,
             strong: true,
             kind: Some(k.clone()),
-            chairs: subject
-                .into_iter()
-                .map(|mention| ChairFound {
-                    mention,
-                    role: ChairRole::Presided,
-                })
-                .collect(),
+            chairs: ChairFound::all(subject, ChairRole::Presided),
             ..Event::default()
         });
     }

@@ -33,13 +33,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
             at: m.start(),
             strong: true,
             kind,
-            chairs: people
-                .into_iter()
-                .map(|mention| ChairFound {
-                    mention,
-                    role: ChairRole::Presided,
-                })
-                .collect(),
+            chairs: ChairFound::all(people, ChairRole::Presided),
             ..Event::default()
         });
     }
