@@ -7,6 +7,22 @@
 pub mod doc;
 pub mod rules;
 
+/// A family's snapshot test: `render` (text → report) over every file in the
+/// family's `fixtures/`, one insta snapshot each.
+#[cfg(test)]
+#[macro_export]
+macro_rules! fixture_snapshots {
+    ($render:expr) => {
+        #[test]
+        fn fixtures() {
+            insta::glob!("fixtures/*.txt", |path| {
+                let text = std::fs::read_to_string(path).expect("fixture");
+                insta::assert_snapshot!(($render)(&text));
+            });
+        }
+    };
+}
+
 pub use doc::Doc;
 use vngov_record::{
     DateFact, DocumentFact, Evidence, Meeting, Organization, PercentageFact, PersonFact, Task,

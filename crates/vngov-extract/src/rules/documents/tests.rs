@@ -30,13 +30,7 @@ fn render(text: &str, dates: &[DateFact]) -> String {
         .join("\n")
 }
 
-#[test]
-fn fixtures() {
-    insta::glob!("fixtures/*.txt", |path| {
-        let text = std::fs::read_to_string(path).expect("fixture");
-        insta::assert_snapshot!(render(&text, &[]));
-    });
-}
+crate::fixture_snapshots!(|text: &str| render(text, &[]));
 
 /// A day-precision date at the char span of `needle` in `text`.
 fn date_at(text: &str, needle: &str, value: &str) -> DateFact {

@@ -21,13 +21,7 @@ fn render(text: &str) -> String {
         .join("\n")
 }
 
-#[test]
-fn fixtures() {
-    insta::glob!("fixtures/*.txt", |path| {
-        let text = std::fs::read_to_string(path).expect("fixture");
-        insta::assert_snapshot!(render(&text));
-    });
-}
+crate::fixture_snapshots!(render);
 
 #[test]
 fn canonical_expands_abbreviations() {

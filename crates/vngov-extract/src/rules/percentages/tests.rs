@@ -24,13 +24,7 @@ fn values(text: &str) -> Vec<f64> {
     extract(&Doc::new(text)).iter().map(|p| p.value).collect()
 }
 
-#[test]
-fn fixtures() {
-    insta::glob!("fixtures/*.txt", |path| {
-        let text = std::fs::read_to_string(path).expect("fixture");
-        insta::assert_snapshot!(render(&text));
-    });
-}
+crate::fixture_snapshots!(render);
 
 #[test]
 fn decimal_comma_and_spaced_sign() {

@@ -39,13 +39,7 @@ fn render(text: &str) -> String {
         .join("\n")
 }
 
-#[test]
-fn fixtures() {
-    insta::glob!("fixtures/*.txt", |path| {
-        let text = std::fs::read_to_string(path).expect("fixture");
-        insta::assert_snapshot!(render(&text));
-    });
-}
+crate::fixture_snapshots!(render);
 
 #[test]
 fn the_default_assigner_is_used_only_where_the_text_names_none() {
