@@ -49,12 +49,29 @@ pub fn squash(s: &str) -> String {
 
 /// The last one or two words before byte `at`, lower-cased.
 pub fn words_before(text: &str, at: usize, n: usize) -> String {
-    let words: Vec<&str> = text[..at]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let from = words.len().saturating_sub(n);
-    words[from..].join(" ").to_lowercase()
+    // Walks back from `at`: splitting the whole prefix made every call linear in the
+    // offset, and the rules call this at every trigger of a long page.
+    let mut words: Vec<&str> = Vec::with_capacity(n);
+    let mut end = None;
+    for (i, c) in text[..at].char_indices().rev() {
+        let alnum = c.is_alphanumeric();
+        match (alnum, end) {
+            (true, None) => end = Some(i + c.len_utf8()),
+            (false, Some(e)) => {
+                words.push(&text[i + c.len_utf8()..e]);
+                end = None;
+                if words.len() == n {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(e) = end.filter(|_| words.len() < n) {
+        words.push(&text[..e]);
+    }
+    words.reverse();
+    words.join(" ").to_lowercase()
 }
 
 /// Whether `at` is at a clause start of `starts`.
@@ -74,6 +91,17 @@ mod tests {
             assert!(s.iter().any(|&i| t[i..].starts_with(want)), "{want}");
         }
         assert!(!s.iter().any(|&i| t[i..].starts_with("làm")));
+    }
+
+    #[test]
+    fn words_before_takes_the_last_words() {
+        let t = "Giao Sở Tài chính, chủ trì";
+        assert_eq!(words_before(t, t.len(), 2), "chủ trì");
+        assert_eq!(words_before(t, t.len(), 1), "trì");
+        assert_eq!(words_before(t, "Giao Sở Tài".len(), 2), "sở tài");
+        assert_eq!(words_before(t, "Gia".len(), 2), "gia");
+        assert_eq!(words_before(t, 0, 2), "");
+        assert_eq!(words_before("  , ", 4, 2), "");
     }
 
     #[test]
