@@ -336,7 +336,7 @@ fn main() {
         inputs.push((n, dir, warc));
     }
     println!(
-        "generated in {:.1} s; {all} threads available; HTML is read as text until HTML extraction lands\n",
+        "generated in {:.1} s; {all} threads available\n",
         started.elapsed().as_secs_f64()
     );
 
@@ -372,7 +372,7 @@ fn main() {
     let text_run = child("full", small_dir, all, Some("**/*.txt"));
     let html_run = child("full", small_dir, all, Some("**/*.html"));
     row("  text documents", &text_run);
-    row("  HTML documents (read as text)", &html_run);
+    row("  HTML documents", &html_run);
 
     println!("\npeak RSS against input size, WARC.gz, {all} threads");
     let big = child("full", large_warc, all, None);
