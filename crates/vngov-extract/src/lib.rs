@@ -56,6 +56,14 @@ pub struct Extraction {
     pub warnings: Vec<Warning>,
 }
 
+/// What is known of a document from outside its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Known<'a> {
+    /// The publication date (`YYYY-MM-DD`) a page's markup or an input's metadata
+    /// gives.
+    pub published: Option<&'a str>,
+}
+
 /// Runs every rule family over a normalized text.
 ///
 /// Order matters: dates are read first with the years the text writes; the
@@ -65,13 +73,38 @@ pub struct Extraction {
 /// deadlines on the dates with years inferred, and fall back on the meeting's chair
 /// as the assigner where the text names no other authority.
 pub fn extract(text: &str) -> Extraction {
+    extract_with(text, Known::default())
+}
+
+/// [`extract`], with what is known of the document from outside its text.
+///
+/// A known publication date that the text writes out (with its year) is the
+/// publication date, with that mention as its evidence, whatever the text rules
+/// would have chosen; unwritten years are inferred from it. One the text does not
+/// write is used only to infer years when the text gives no publication date.
+pub fn extract_with(text: &str, known: Known) -> Extraction {
     let doc = Doc::new(text);
     let mut dates = rules::dates::extract(&doc);
-    let published = rules::published::extract(&doc, &dates);
+    let mut published = rules::published::extract(&doc, &dates);
+    if let Some(day) = known.published {
+        // The text's own reading of that day keeps its evidence; another day
+        // gives way to the known one where the text writes it.
+        if !matches!(&published, Some((d, _)) if d == day) {
+            let written = dates
+                .iter()
+                .find(|d| d.value == day && d.precision == vngov_record::DatePrecision::Day);
+            if let Some(d) = written {
+                published = Some((d.value.clone(), d.evidence.clone()));
+            }
+        }
+    }
     rules::dates::infer_years(
         &doc,
         &mut dates,
-        published.as_ref().map(|(d, _)| d.as_str()),
+        published
+            .as_ref()
+            .map(|(d, _)| d.as_str())
+            .or(known.published),
     );
     let documents = rules::documents::extract(&doc, &dates);
     let percentages = rules::percentages::extract(&doc);

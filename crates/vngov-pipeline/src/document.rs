@@ -8,6 +8,7 @@ use vngov_text::{normalize, normalize_owned, Normalized};
 
 use crate::decode::{decode, Hint};
 use crate::sources::{Document, Format, Item, SourceError};
+use vngov_extract::Known;
 
 /// Settings that shape every record of a run.
 #[derive(Debug, Clone, Default)]
@@ -87,13 +88,18 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
             .as_ref()
             .map(|c| format!("text/html; charset={c}"));
         let url = meta.url.clone();
+        let known_day = meta.published.as_deref().and_then(iso_day);
         return guarded(id.clone(), source.clone(), &at, || {
+            let known = Known {
+                published: known_day.as_deref(),
+            };
             let out = crate::html::process(
                 id,
                 source,
                 &bytes,
                 url.as_deref(),
                 content_type.as_deref(),
+                known,
                 settings,
             );
             match out {
@@ -131,7 +137,11 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
     source.encoding = Some(decoded.encoding.clone());
     guarded(id.clone(), source.clone(), &at, || {
         let normalized = normalize_owned(decoded.text, &settings.normalize);
-        let mut rec = record_from_normalized(id, source, normalized);
+        let known_day = meta.published.as_deref().and_then(iso_day);
+        let known = Known {
+            published: known_day.as_deref(),
+        };
+        let mut rec = record_from_normalized(id, source, normalized, known);
         let decoding = decoded
             .warnings
             .iter()
@@ -197,14 +207,25 @@ fn iso_day(s: &str) -> Option<String> {
 
 /// Builds the record of a decoded text: normalization, extraction, and every fact's
 /// `source_span` mapped back into the input text.
-pub fn record_from_text(id: String, source: Source, input: &str, settings: &Settings) -> Record {
-    record_from_normalized(id, source, normalize(input, &settings.normalize))
+pub fn record_from_text(
+    id: String,
+    source: Source,
+    input: &str,
+    known: Known,
+    settings: &Settings,
+) -> Record {
+    record_from_normalized(id, source, normalize(input, &settings.normalize), known)
 }
 
 /// Builds the record of a normalized text; spans map back through its offset map.
-fn record_from_normalized(id: String, source: Source, normalized: Normalized) -> Record {
+fn record_from_normalized(
+    id: String,
+    source: Source,
+    normalized: Normalized,
+    known: Known,
+) -> Record {
     let Normalized { text, map, repairs } = normalized;
-    let ex = vngov_extract::extract(&text);
+    let ex = vngov_extract::extract_with(&text, known);
     let mut warnings = ex.warnings;
     if let Some(w) = repairs_warning(&repairs) {
         warnings.push(w);
@@ -284,7 +305,13 @@ mod tests {
     #[test]
     fn repairs_are_reported_and_spans_map_back_to_the_input() {
         let input = "Đồng chí nhấn mạnh:ứng dụng CNTT. T\n\nrước mắt đạt 95,6%.";
-        let rec = record_from_text("x".into(), Source::default(), input, &Settings::default());
+        let rec = record_from_text(
+            "x".into(),
+            Source::default(),
+            input,
+            Default::default(),
+            &Settings::default(),
+        );
         let w = rec
             .warnings
             .iter()

@@ -9,6 +9,8 @@
 
 use vngov_record::{ErrorKind, Output, PageKind, Record, Source, Warning};
 
+use vngov_extract::Known;
+
 use crate::document::{error, record_from_text, Settings};
 
 /// File extensions read as HTML.
@@ -32,13 +34,15 @@ pub fn is_html(path: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads one page into a record or an error record. `url` is the page's address
-/// and `content_type` its HTTP `Content-Type` when it was fetched.
+/// and `content_type` its HTTP `Content-Type` when it was fetched; `known` is what
+/// the input's metadata says of the page (the page's own date comes first).
 pub fn process(
     id: String,
     mut source: Source,
     bytes: &[u8],
     url: Option<&str>,
     content_type: Option<&str>,
+    known: Known,
     settings: &Settings,
 ) -> Output {
     let page = match vngov_html::parse(bytes, content_type, url) {
@@ -46,14 +50,19 @@ pub fn process(
         Err(e) => return error(id, source, ErrorKind::Decode, e.to_string()),
     };
     source.encoding = Some(page.encoding.clone());
-    Output::Record(Box::new(record_from_page(id, source, page, settings)))
+    Output::Record(Box::new(record_from_page(
+        id, source, page, known, settings,
+    )))
 }
 
-/// Builds the record of a read page.
+/// Builds the record of a read page. The page's date, when it gives one, is the
+/// known publication date the text rules start from (so that years the text leaves
+/// unwritten are inferred from it).
 pub fn record_from_page(
     id: String,
     source: Source,
     page: vngov_html::Page,
+    known: Known,
     settings: &Settings,
 ) -> Record {
     let mut parts: Vec<&str> = Vec::new();
@@ -72,7 +81,14 @@ pub fn record_from_page(
     }
     parts.extend(page.paragraphs.iter().map(String::as_str));
     let text = parts.join("\n\n");
-    let mut rec = record_from_text(id, source, &text, settings);
+    let known = match (&page.published, page.kind) {
+        (_, PageKind::Listing) => Known::default(),
+        (Some(p), _) => Known {
+            published: Some(p.date.as_str()),
+        },
+        (None, _) => known,
+    };
+    let mut rec = record_from_text(id, source, &text, known, settings);
     let mut warnings = page.warnings;
     warnings.append(&mut rec.warnings);
     rec.warnings = warnings;
@@ -123,6 +139,7 @@ mod tests {
             page.as_bytes(),
             None,
             None,
+            Known::default(),
             &Settings::default(),
         ) {
             Output::Record(r) => *r,
@@ -164,6 +181,22 @@ mod tests {
         assert_eq!(r.page_kind, Some(PageKind::Article));
         assert!(!r.text.contains("Trang chủ") && !r.text.contains("Bản quyền"));
         assert_eq!(r.percentages.len(), 1);
+        let meeting = r.meetings.first().expect("the meeting");
+        assert_eq!(meeting.date.as_deref(), Some("2024-05-02"));
+    }
+
+    #[test]
+    fn the_page_date_gives_the_years_the_text_leaves_out() {
+        // Only the markup dates the page; the text's one written year is older.
+        let r = record(
+            r#"<html><head><meta property="article:published_time" content="2024-05-03T15:28:00+07:00"></head>
+            <body><div class="detail"><h1>UBND tỉnh họp bàn chuyển đổi số</h1>
+            <p>Chiều ngày 02/5, đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh chủ trì cuộc họp triển khai Kế hoạch số 12/KH-UBND ngày 10/01/2019 của UBND tỉnh.</p>
+            <p>Lệ Hằng</p></div></body></html>"#,
+        );
+        let meeting = r.meetings.first().expect("the meeting");
+        assert_eq!(meeting.date.as_deref(), Some("2024-05-02"));
+        assert!(meeting.date_year_inferred);
     }
 
     #[test]
@@ -174,6 +207,7 @@ mod tests {
             b"\x89PNG\r\n\x1a\n\0\0",
             None,
             None,
+            Known::default(),
             &Settings::default(),
         );
         assert!(matches!(out, Output::Error(e) if e.error.kind == ErrorKind::Decode));

@@ -137,7 +137,13 @@ fn mangled_text_never_panics_and_offsets_hold() {
     let settings = Settings::default();
     for _ in 0..400 {
         let input = mangled(&mut rng, &corpus);
-        let rec = record_from_text("x".into(), Source::default(), &input, &settings);
+        let rec = record_from_text(
+            "x".into(),
+            Source::default(),
+            &input,
+            Default::default(),
+            &settings,
+        );
         let evidences = rec
             .dates
             .iter()
