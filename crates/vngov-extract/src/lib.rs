@@ -118,8 +118,10 @@ pub fn extract_with(text: &str, known: Known) -> Extraction {
         .flat_map(|m| m.chairs.first())
         .next()
         .map(chair_label);
-    let tasks = rules::tasks::extract(&doc, &dates, chair.as_deref());
-    let organizations = rules::organizations::extract(&doc);
+    // Tasks and organizations read the same bodies: scanned once.
+    let parties = rules::organizations::scan(text);
+    let tasks = rules::tasks::extract(&doc, &dates, &parties, chair.as_deref());
+    let organizations = rules::organizations::extract(&doc, &parties);
     Extraction {
         title,
         published,

@@ -96,11 +96,11 @@ fn push_word_or_abbreviation(s: &str, i: usize, out: &mut String) -> usize {
 /// Every body the document names, once each by canonical name, with the forms
 /// written and every mention; bodies inside a person's post ("Giám đốc Sở Tài
 /// chính") and a class ("các Vụ, Cục thuộc Ngân hàng Nhà nước") count.
-pub fn extract(doc: &Doc) -> Vec<Organization> {
-    let t = doc.text();
+/// `parties` is the document's [`scan`].
+pub fn extract(doc: &Doc, parties: &[Party]) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
-    for p in scan(t) {
-        let Some(org) = p.org else { continue };
+    for p in parties {
+        let Some(org) = p.org.clone() else { continue };
         let ev = doc.evidence(org.range.clone());
         let mention = Mention {
             text: ev.text.clone(),

@@ -59,7 +59,7 @@ fn a_post_name_is_not_a_place() {
 #[test]
 fn organizations_once_each_with_their_forms() {
     let t = "Sở TT&TT báo cáo. Giám đốc Sở Thông tin và Truyền thông phát biểu; STTTT sẽ làm.";
-    let orgs = extract(&crate::Doc::new(t));
+    let orgs = extract(&crate::Doc::new(t), &scan(t));
     assert_eq!(orgs.len(), 1);
     assert_eq!(orgs[0].name, "Sở Thông tin và Truyền thông");
     assert_eq!(

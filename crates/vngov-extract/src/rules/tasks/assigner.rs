@@ -34,7 +34,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn authorities(ctx: &Ctx) -> Vec<(usize, String)> {
     let t = ctx.text;
     let mut out: Vec<(usize, String)> = Vec::new();
-    for p in &ctx.parties {
+    for p in ctx.parties {
         if p.kind == PartyKind::Class {
             continue;
         }

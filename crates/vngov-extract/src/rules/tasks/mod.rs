@@ -76,7 +76,7 @@ pub struct Ctx<'a> {
     /// Its text.
     pub text: &'a str,
     /// Every party the organizations grammar reads, in text order.
-    pub parties: Vec<Party>,
+    pub parties: &'a [Party],
     /// Byte offsets where a clause may start, sorted.
     pub clause_starts: Vec<usize>,
     /// Where the conclusion (the part giving directions) starts.
@@ -106,14 +106,20 @@ pub const RULES: &[(&str, Rule)] = &[
     ("listed", listed::find),
 ];
 
-/// Every directive the document reports, in text order. `default_assigner` is who
-/// directs where the text names nobody before a directive (a meeting's chair).
-pub fn extract(doc: &Doc, dates: &[DateFact], default_assigner: Option<&str>) -> Vec<Task> {
+/// Every directive the document reports, in text order. `parties` is the
+/// document's [`organizations::scan`]; `default_assigner` is who directs where the
+/// text names nobody before a directive (a meeting's chair).
+pub fn extract(
+    doc: &Doc,
+    dates: &[DateFact],
+    parties: &[Party],
+    default_assigner: Option<&str>,
+) -> Vec<Task> {
     let text = doc.text();
     let ctx = Ctx {
         doc,
         text,
-        parties: organizations::scan(text),
+        parties,
         clause_starts: clause::starts(text),
         conclusion_from: clause::conclusion_from(text),
     };
