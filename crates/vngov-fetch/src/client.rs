@@ -1,11 +1,9 @@
 //! One HTTP request, as sent and as received: the reqwest client (rustls, our
 //! User-Agent, timeouts, no automatic redirects or decompression), the body streamed
-//! under a size limit, and content codings undone under the same limit.
+//! under a size limit (content codings are undone by [`vngov_warc::http`]).
 
-use std::io::Read;
 use std::time::{Duration, SystemTime};
 
-use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use url::Url;
 
 use crate::config::Config;
@@ -191,109 +189,9 @@ pub(crate) fn chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Why a body could not be decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError {
-    /// Decompressed, the body is larger than the limit.
-    TooLarge(u64),
-    /// A coding we do not know, or damaged compressed data.
-    Bad(String),
-}
-
-/// Undoes the content codings named in `Content-Encoding` (last applied first),
-/// stopping as soon as the result would pass `max_bytes`: a small gzip bomb cannot
-/// fill memory.
-pub fn decode_body(headers: &Headers, wire: &[u8], max_bytes: u64) -> Result<Vec<u8>, DecodeError> {
-    let codings: Vec<String> = headers
-        .0
-        .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case("content-encoding"))
-        .filter_map(|(_, v)| std::str::from_utf8(v).ok())
-        .flat_map(|v| v.split(','))
-        .map(|c| c.trim().to_ascii_lowercase())
-        .filter(|c| !c.is_empty() && c != "identity")
-        .collect();
-    let mut body = wire.to_vec();
-    for coding in codings.iter().rev() {
-        body = match coding.as_str() {
-            "gzip" | "x-gzip" => inflate(MultiGzDecoder::new(&body[..]), max_bytes, coding)?,
-            "deflate" => {
-                // RFC 9110 says zlib; some servers send raw deflate.
-                match inflate(ZlibDecoder::new(&body[..]), max_bytes, coding) {
-                    Err(DecodeError::Bad(_)) => {
-                        inflate(DeflateDecoder::new(&body[..]), max_bytes, coding)?
-                    }
-                    r => r?,
-                }
-            }
-            other => {
-                return Err(DecodeError::Bad(format!(
-                    "unsupported Content-Encoding {other}"
-                )))
-            }
-        };
-    }
-    Ok(body)
-}
-
-fn inflate(r: impl Read, max_bytes: u64, coding: &str) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    r.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut out)
-        .map_err(|e| DecodeError::Bad(format!("damaged {coding} body: {e}")))?;
-    if out.len() as u64 > max_bytes {
-        return Err(DecodeError::TooLarge(max_bytes));
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flate2::write::GzEncoder;
-    use std::io::Write;
-
-    fn gz(data: &[u8]) -> Vec<u8> {
-        let mut e = GzEncoder::new(Vec::new(), flate2::Compression::best());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
-
-    fn enc(v: &str) -> Headers {
-        let mut h = Headers::default();
-        h.push("Content-Encoding", v);
-        h
-    }
-
-    #[test]
-    fn gzip_and_identity_decode() {
-        let body = "Trang thông tin".as_bytes();
-        assert_eq!(decode_body(&enc("gzip"), &gz(body), 100).unwrap(), body);
-        assert_eq!(decode_body(&Headers::default(), body, 100).unwrap(), body);
-        assert_eq!(decode_body(&enc("identity"), body, 100).unwrap(), body);
-    }
-
-    #[test]
-    fn a_bomb_stops_at_the_limit() {
-        let bomb = gz(&vec![0u8; 10 * 1024 * 1024]);
-        assert!(bomb.len() < 20_000);
-        assert_eq!(
-            decode_body(&enc("gzip"), &bomb, 1024 * 1024),
-            Err(DecodeError::TooLarge(1024 * 1024))
-        );
-    }
-
-    #[test]
-    fn unknown_or_damaged_codings_are_errors() {
-        assert!(matches!(
-            decode_body(&enc("br"), b"x", 10),
-            Err(DecodeError::Bad(_))
-        ));
-        assert!(matches!(
-            decode_body(&enc("gzip"), b"not gzip", 10),
-            Err(DecodeError::Bad(_))
-        ));
-    }
 
     #[test]
     fn host_header_keeps_only_explicit_ports() {

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;
 use url::Url;
+use vngov_warc::http::decode_content;
 
-use crate::client::decode_body;
 use crate::config::Config;
 use crate::fetcher::{BuildError, Fetcher};
 use crate::links::{self, Link};
@@ -151,7 +151,7 @@ impl Held {
         if (300..400).contains(&resp.status) {
             page.redirect = resp.headers.get("location").and_then(|l| url.join(l).ok());
         } else if (200..300).contains(&resp.status) {
-            if let Ok(body) = decode_body(&resp.headers, resp.body, max_bytes) {
+            if let Ok(body) = decode_content(&resp.headers, resp.body, max_bytes) {
                 let ct = resp.headers.get("content-type");
                 read_page(&url, ct, &body, max_bytes, &mut page);
             }

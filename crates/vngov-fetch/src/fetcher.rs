@@ -10,7 +10,9 @@ use tokio::runtime::Runtime;
 use tokio::task::JoinSet;
 use url::Url;
 
-use crate::client::{decode_body, AttemptError, Client, DecodeError};
+use vngov_warc::http::{decode_content, DecodeError};
+
+use crate::client::{AttemptError, Client};
 use crate::config::Config;
 use crate::outcome::{ErrorKind, Exchange, FetchError, Fetched, Headers, Outcome};
 use crate::politeness::{host_key, Politeness};
@@ -149,7 +151,7 @@ impl Engine {
             }
             if (200..300).contains(&status) || status == 304 {
                 let body =
-                    match decode_body(&ex.response.headers, &ex.wire_body, self.cfg.max_bytes) {
+                    match decode_content(&ex.response.headers, &ex.wire_body, self.cfg.max_bytes) {
                         Ok(b) => b,
                         Err(d) => {
                             let (kind, reason) = match d {
@@ -157,7 +159,16 @@ impl Engine {
                                     ErrorKind::TooLarge,
                                     format!("decompressed body exceeds the limit of {max} bytes"),
                                 ),
-                                DecodeError::Bad(why) => (ErrorKind::Decode, why),
+                                DecodeError::Unsupported(c) => (
+                                    ErrorKind::Decode,
+                                    format!("unsupported Content-Encoding {c}"),
+                                ),
+                                DecodeError::Damaged { coding, why } => {
+                                    (ErrorKind::Decode, format!("damaged {coding} body: {why}"))
+                                }
+                                DecodeError::Chunks => {
+                                    (ErrorKind::Decode, "bad chunked encoding".into())
+                                }
                             };
                             let mut err = FetchError::new(url.as_str(), kind, reason);
                             err.status = Some(status);

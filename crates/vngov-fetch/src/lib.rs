@@ -4,7 +4,8 @@
 //! and offers a blocking API. Every request honours robots.txt, a per-host delay and
 //! concurrency limit, retries with backoff, timeouts, a body limit (decompressed
 //! too), a redirect limit; failures come back as [`FetchError`] with URL, status and
-//! reason. [`warc`] writes and reads the archives; [`crawl()`] walks a portal.
+//! reason. [`warc`] stores exchanges in archives and reads them back, through
+//! `vngov-warc`; [`crawl()`] walks a portal.
 //!
 //! ```no_run
 //! let fetcher = vngov_fetch::Fetcher::new(&vngov_fetch::Config::default()).unwrap();

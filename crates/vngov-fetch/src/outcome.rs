@@ -6,30 +6,7 @@ use std::time::SystemTime;
 
 use url::Url;
 
-/// HTTP header fields in the order they were sent or received.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Headers(pub Vec<(String, Vec<u8>)>);
-
-impl Headers {
-    /// The first value of `name` (case-insensitive), when it is text.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .and_then(|(_, v)| std::str::from_utf8(v).ok())
-            .map(str::trim)
-    }
-
-    /// Every field, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.0.iter().map(|(n, v)| (n.as_str(), v.as_slice()))
-    }
-
-    /// Appends a field.
-    pub fn push(&mut self, name: impl Into<String>, value: impl Into<Vec<u8>>) {
-        self.0.push((name.into(), value.into()));
-    }
-}
+pub use vngov_warc::Headers;
 
 /// The request as it was sent.
 #[derive(Debug, Clone)]
