@@ -16,6 +16,7 @@
 //! (see [`syllable::is_syllable`]). Each stage records, for each output char, the
 //! input range it came from; the maps compose into one [`OffsetMap`].
 
+pub mod chars;
 mod fold;
 mod letters;
 mod offset;
