@@ -11,9 +11,10 @@
 //! [`ToneStyle::Keep`] changes nothing. Only words that parse as one syllable are
 //! touched, and each letter keeps its case ("HOÀ" → "HÒA", "Uỷ" → "Ủy").
 
+use crate::chars::is_letter;
 use crate::letters::{compose, Tone};
 use crate::offset::Rewrite;
-use crate::stages::rewrite_words;
+use crate::stages::word_end;
 use crate::syllable::{parse, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
@@ -85,29 +86,37 @@ fn fix(word: &mut [char], style: ToneStyle) -> bool {
     changed
 }
 
-/// Places tone marks per `style`; `None` for [`ToneStyle::Keep`].
+/// Places tone marks per `style`; `None` for [`ToneStyle::Keep`] or when no word
+/// changes.
 pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     if style == ToneStyle::Keep {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len());
-    let mut buf = ['\0'; MAX_LETTERS];
-    rewrite_words(&chars, &mut out, |out, i, end| {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_letter(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let end = word_end(&chars, i);
         let n = end - i;
         // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
         let ascii = chars[i..end].iter().all(char::is_ascii);
         if n <= MAX_LETTERS && (!ascii || matches!(chars[i], 'q' | 'Q')) {
-            buf[..n].copy_from_slice(&chars[i..end]);
-            fix(&mut buf[..n], style);
-            for (k, &c) in buf[..n].iter().enumerate() {
-                out.keep(c, i + k);
-            }
-        } else {
-            crate::stages::copy(out, &chars, i, end);
+            changed |= fix(&mut chars[i..end], style);
         }
-    });
-    Some(out)
+        i = end;
+    }
+    // Letters are replaced one for one: the offsets stay the identity.
+    changed.then(|| {
+        let mut out = Rewrite::with_capacity(text.len());
+        for (i, &c) in chars.iter().enumerate() {
+            out.keep(c, i);
+        }
+        out
+    })
 }
 
 #[cfg(test)]
@@ -115,11 +124,11 @@ mod tests {
     use super::*;
 
     fn classic(s: &str) -> String {
-        apply(s, ToneStyle::Classic).unwrap().text
+        apply(s, ToneStyle::Classic).map_or_else(|| s.to_string(), |r| r.text)
     }
 
     fn modern(s: &str) -> String {
-        apply(s, ToneStyle::Modern).unwrap().text
+        apply(s, ToneStyle::Modern).map_or_else(|| s.to_string(), |r| r.text)
     }
 
     #[test]
@@ -129,6 +138,7 @@ mod tests {
             "hòa thủy ủy khỏe tòa hóa Ủy ban HÒA BÌNH"
         );
         assert_eq!(classic("hòa thủy"), "hòa thủy");
+        assert!(apply("hòa thủy, Internet", ToneStyle::Classic).is_none());
     }
 
     #[test]
