@@ -108,6 +108,13 @@ pub fn push_lower(out: &mut String, c: char) {
     }
 }
 
+/// True for a letter of the Vietnamese alphabet as one precomposed char: an ASCII
+/// letter, `đ`, `Đ`, or a vowel with or without its marks ("ữ", "Ặ").
+#[inline]
+pub fn is_vietnamese_letter(c: char) -> bool {
+    crate::letters::letter(c).is_some()
+}
+
 /// Same as [`str::to_lowercase`].
 pub fn lowercase(s: &str) -> String {
     if s.is_ascii() {
@@ -176,6 +183,12 @@ mod tests {
             assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
         }
         assert!(is_letter('ệ') && !is_letter('1') && is_letter_or_digit('1'));
+        assert!(
+            is_vietnamese_letter('Ữ') && is_vietnamese_letter('đ') && is_vietnamese_letter('f')
+        );
+        assert!(
+            !is_vietnamese_letter('ë') && !is_vietnamese_letter('ñ') && !is_vietnamese_letter('1')
+        );
         assert!(is_upper('Đ') && is_lower('đ') && to_lower('Ư') == Some('ư'));
     }
 }

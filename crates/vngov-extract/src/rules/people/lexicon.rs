@@ -2,9 +2,48 @@
 //! beside this module, and matching of their phrases on tokens.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::tokens::{tokenize, Gap, Shape, Token};
+
+/// A fast hash for the short words the lists are keyed by (the multiply-rotate
+/// scheme of rustc's FxHash): lookups happen several times per token, and the
+/// default SipHash costs more than the rest of a lookup. The keys are the
+/// reviewed lists, not input, so hash flooding is no concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(26) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(26) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by words, with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// See [`WordMap`].
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// How a phrase's words are compared with the text's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +106,13 @@ impl Phrase {
 /// Phrases indexed by their first word, for the longest match at a token.
 #[derive(Debug)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Phrase, T)>>,
+    by_first: WordMap<Vec<(Phrase, T)>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -91,7 +130,7 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        for key in [&t.fold, &t.lower, &t.text.to_string()] {
+        for key in [t.fold.as_str(), t.lower.as_str(), t.text] {
             if let Some(list) = self.by_first.get(key) {
                 if let Some(hit) = list
                     .iter()
@@ -127,7 +166,7 @@ pub struct TitleAbbreviation {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Family names, lower case.
-    pub surnames: HashSet<String>,
+    pub surnames: WordSet,
     /// Words of address; the value is true for plural forms.
     pub honorifics: PhraseSet<bool>,
     /// Positions (with their abbreviations).
@@ -237,6 +276,29 @@ pub fn is_surname(t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hasher_separates_words() {
+        use std::hash::BuildHasher;
+        let h = BuildHasherDefault::<WordHasher>::default();
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "nguyễn",
+            "nguyên",
+            "thường trực",
+            "thường trựcx",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            assert_eq!(h.hash_one(a), h.hash_one(a.to_string()));
+            for b in &words[i + 1..] {
+                assert_ne!(h.hash_one(a), h.hash_one(b), "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn lists_load() {

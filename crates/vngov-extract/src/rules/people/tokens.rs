@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
+use vngov_text::chars;
 
 /// The shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +127,66 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 /// `w` in lower case with the tone of a final "oa", "oe", "uy" on its first vowel
 /// (classic placement, as in the lexicons), whichever placement the text used.
 pub fn lower_key(w: &str) -> String {
+    lower_key_letters(w).unwrap_or_else(|| lower_key_nfd(w))
+}
+
+/// Final vowels a tone moves off, by tone (grave, acute, hook, tilde, dot), with
+/// their bare form, and the vowel before each with the tone it takes.
+const MOVES: [([char; 5], char, char, [char; 5]); 3] = [
+    (
+        ['à', 'á', 'ả', 'ã', 'ạ'],
+        'a',
+        'o',
+        ['ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ),
+    (
+        ['è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+        'e',
+        'o',
+        ['ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ),
+    (
+        ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
+        'y',
+        'u',
+        ['ù', 'ú', 'ủ', 'ũ', 'ụ'],
+    ),
+];
+
+/// [`lower_key`] for a word of ASCII and precomposed Vietnamese letters, done on
+/// composed chars; `None` for any other word.
+fn lower_key_letters(w: &str) -> Option<String> {
+    let mut out = String::with_capacity(w.len());
+    let (mut p2, mut p1, mut last) = ('\0', '\0', '\0');
+    for c in w.chars() {
+        let l = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if chars::is_vietnamese_letter(c) {
+            chars::to_lower(c)?
+        } else {
+            return None;
+        };
+        out.push(l);
+        (p2, p1, last) = (p1, last, l);
+    }
+    if p2 == 'q' {
+        return Some(out);
+    }
+    for (toned, bare, before, moved) in MOVES {
+        if p1 != before {
+            continue;
+        }
+        if let Some(t) = toned.iter().position(|&f| f == last) {
+            out.truncate(out.len() - before.len_utf8() - last.len_utf8());
+            out.push(moved[t]);
+            out.push(bare);
+            break;
+        }
+    }
+    Some(out)
+}
+
+fn lower_key_nfd(w: &str) -> String {
     let lower = w.to_lowercase();
     let mut cs: Vec<char> = lower.nfd().collect();
     let n = cs.len();
@@ -143,18 +204,18 @@ pub fn lower_key(w: &str) -> String {
 
 /// The shape of a word.
 fn shape(w: &str) -> Shape {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
+    let mut rest = w.chars();
+    let Some(first) = rest.next() else {
         return Shape::Mixed;
     };
-    let letters_only = w.chars().all(char::is_alphabetic);
-    if first.is_lowercase() {
+    let letters_only = w.chars().all(chars::is_letter);
+    if chars::is_lower(first) {
         Shape::Lower
-    } else if letters_only && first.is_uppercase() && chars.clone().all(char::is_lowercase) {
+    } else if letters_only && chars::is_upper(first) && rest.clone().all(chars::is_lower) {
         Shape::Cap
-    } else if w.chars().any(char::is_alphabetic)
-        && !w.chars().any(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    } else if w.chars().any(chars::is_letter)
+        && !w.chars().any(chars::is_lower)
+        && w.chars().all(|c| chars::is_letter_or_digit(c) || c == '-')
     {
         Shape::Upper
     } else {
@@ -187,5 +248,26 @@ mod tests {
         assert_eq!(lower_key("thuỷ"), "thủy");
         assert_eq!(lower_key("quý"), "quý");
         assert_eq!(lower_key("Trưởng"), "trưởng");
+        assert_eq!(lower_key("KHOẺ"), "khỏe");
+        assert_eq!(lower_key("QUÝ"), "quý");
+    }
+
+    #[test]
+    fn lower_key_on_letters_agrees_with_nfd() {
+        let alphabet: Vec<char> = "qQoOuUaAeEyYhiđĐòÒọÕàáạẠảãèÈéẹẸỳýỵỶỹêếưừ1-ñ\u{301}"
+            .chars()
+            .collect();
+        let mut w = String::new();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    for word in [vec![b, c], vec![a, b, c], vec![c, a, b, c]] {
+                        w.clear();
+                        w.extend(word);
+                        assert_eq!(lower_key(&w), lower_key_nfd(&w), "{w}");
+                    }
+                }
+            }
+        }
     }
 }
