@@ -130,7 +130,14 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        for key in [t.fold.as_str(), t.lower.as_str(), t.text] {
+        let (fold, lower) = (t.fold.as_str(), t.lower.as_str());
+        // A form equal to one already tried finds the same list again.
+        let keys = [
+            Some(fold),
+            (lower != fold).then_some(lower),
+            (t.text != lower && t.text != fold).then_some(t.text),
+        ];
+        for key in keys.into_iter().flatten() {
             if let Some(list) = self.by_first.get(key) {
                 if let Some(hit) = list
                     .iter()
