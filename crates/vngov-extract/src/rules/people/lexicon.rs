@@ -70,8 +70,8 @@ impl Phrase {
         let words = tokenize(s)
             .iter()
             .map(|t| match key {
-                Key::Fold => t.fold.clone(),
-                Key::Lower => t.lower.clone(),
+                Key::Fold => t.fold.to_string(),
+                Key::Lower => t.lower.to_string(),
                 Key::Exact => t.text.to_string(),
             })
             .collect();
@@ -91,8 +91,8 @@ impl Phrase {
                 return None;
             }
             let same = match self.key {
-                Key::Fold => &t.fold == w,
-                Key::Lower => &t.lower == w,
+                Key::Fold => t.fold == *w,
+                Key::Lower => t.lower == *w,
                 Key::Exact => t.text == w,
             };
             if !same {
@@ -130,7 +130,7 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        let (fold, lower) = (t.fold.as_str(), t.lower.as_str());
+        let (fold, lower) = (&*t.fold, &*t.lower);
         // A form equal to one already tried finds the same list again.
         let keys = [
             Some(fold),
@@ -277,7 +277,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Whether token `t` is a family name.
 pub fn is_surname(t: &Token) -> bool {
-    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&t.lower)
+    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&*t.lower)
 }
 
 #[cfg(test)]

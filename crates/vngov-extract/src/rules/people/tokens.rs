@@ -3,6 +3,7 @@
 //! text so that line breaks inside a name ("Lê Thành\nLong") and case
 //! ("PHẠM MINH CHÍNH") are handled once.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -45,10 +46,11 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its byte range in the text.
     pub range: Range<usize>,
-    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
-    pub lower: String,
-    /// Folded for matching: no diacritics, lower case.
-    pub fold: String,
+    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c");
+    /// borrowed from the text when written so.
+    pub lower: Cow<'a, str>,
+    /// Folded for matching: no diacritics, lower case; borrowed when written so.
+    pub fold: Cow<'a, str>,
     /// Its shape.
     pub shape: Shape,
     /// The space before it.
@@ -113,8 +115,8 @@ fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> 
     let t = &text[r.clone()];
     Token {
         text: t,
-        lower: lower_key(t),
-        fold: vngov_text::fold(t),
+        lower: lower_key_cow(t),
+        fold: fold_key(t),
         shape: if word { shape(t) } else { Shape::Punct },
         gap,
         range: r,
@@ -127,7 +129,12 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 /// `w` in lower case with the tone of a final "oa", "oe", "uy" on its first vowel
 /// (classic placement, as in the lexicons), whichever placement the text used.
 pub fn lower_key(w: &str) -> String {
-    lower_key_letters(w).unwrap_or_else(|| lower_key_nfd(w))
+    lower_key_cow(w).into_owned()
+}
+
+/// [`lower_key`], borrowing `w` when it is its own key.
+fn lower_key_cow(w: &str) -> Cow<'_, str> {
+    lower_key_letters(w).unwrap_or_else(|| Cow::Owned(lower_key_nfd(w)))
 }
 
 /// Final vowels a tone moves off, by tone (grave, acute, hook, tilde, dot), with
@@ -154,10 +161,10 @@ const MOVES: [([char; 5], char, char, [char; 5]); 3] = [
 ];
 
 /// [`lower_key`] for a word of ASCII and precomposed Vietnamese letters, done on
-/// composed chars; `None` for any other word.
-fn lower_key_letters(w: &str) -> Option<String> {
-    let mut out = String::with_capacity(w.len());
+/// composed chars (borrowing `w` when it is its own key); `None` for any other word.
+fn lower_key_letters(w: &str) -> Option<Cow<'_, str>> {
     let (mut p2, mut p1, mut last) = ('\0', '\0', '\0');
+    let mut same = true;
     for c in w.chars() {
         let l = if c.is_ascii() {
             c.to_ascii_lowercase()
@@ -166,24 +173,36 @@ fn lower_key_letters(w: &str) -> Option<String> {
         } else {
             return None;
         };
-        out.push(l);
+        same &= l == c;
         (p2, p1, last) = (p1, last, l);
     }
-    if p2 == 'q' {
-        return Some(out);
+    let moved = (p2 != 'q')
+        .then(|| {
+            MOVES.iter().find_map(|(toned, bare, before, moved)| {
+                let t = toned.iter().position(|&f| f == last)?;
+                (p1 == *before).then_some((*before, moved[t], *bare))
+            })
+        })
+        .flatten();
+    if same && moved.is_none() {
+        return Some(Cow::Borrowed(w));
     }
-    for (toned, bare, before, moved) in MOVES {
-        if p1 != before {
-            continue;
-        }
-        if let Some(t) = toned.iter().position(|&f| f == last) {
-            out.truncate(out.len() - before.len_utf8() - last.len_utf8());
-            out.push(moved[t]);
-            out.push(bare);
-            break;
-        }
+    let mut out: String = w.chars().filter_map(chars::to_lower).collect();
+    if let Some((before, toned, bare)) = moved {
+        out.truncate(out.len() - before.len_utf8() - last.len_utf8());
+        out.push(toned);
+        out.push(bare);
     }
-    Some(out)
+    Some(Cow::Owned(out))
+}
+
+/// [`vngov_text::fold`] of `w`, borrowing it when it is its own fold.
+fn fold_key(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(vngov_text::fold(w))
+    }
 }
 
 fn lower_key_nfd(w: &str) -> String {
@@ -265,6 +284,7 @@ mod tests {
                         w.clear();
                         w.extend(word);
                         assert_eq!(lower_key(&w), lower_key_nfd(&w), "{w}");
+                        assert_eq!(fold_key(&w), vngov_text::fold(&w), "{w}");
                     }
                 }
             }
