@@ -80,10 +80,7 @@ fn tail(text: &str, b: usize) -> &str {
 
 /// "30 ngày làm việc": a number of working days.
 fn is_count_of_days(text: &str, b: usize) -> bool {
-    // Lower case maps each char to one or more: the last chars decide the end.
-    let t = text[..b].trim_end();
-    let start = t.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-    vngov_text::chars::lowercase(&t[start..]).ends_with("ngày")
+    super::near::ends_with_lower(text[..b].trim_end(), "ngày")
 }
 
 /// The first meeting mention inside `r`.

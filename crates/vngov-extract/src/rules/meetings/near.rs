@@ -36,6 +36,26 @@ pub fn du(text: &str) -> Vec<usize> {
     out
 }
 
+/// Whether `s` in lower case ends with `suffix` (which has no capital sigma),
+/// lower-casing only the last few chars: each char lower-cases to one or more.
+pub fn ends_with_lower(s: &str, suffix: &str) -> bool {
+    let n = suffix.chars().count();
+    let start = s.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+    vngov_text::chars::lowercase(&s[start..]).ends_with(suffix)
+}
+
+/// The end of `text[..b]` made of its last `words` runs of non-space and the
+/// spaces around them. It starts after a space (or at the start), so a pattern
+/// anchored at the end with `\b` before at most that many words matches it as it
+/// matches the whole of `text[..b]`.
+pub fn last_words(text: &str, b: usize, words: usize) -> &str {
+    let mut s = b;
+    for _ in 0..words {
+        s = back(text, back(text, s, true), false);
+    }
+    &text[s..b]
+}
+
 /// `i` moved back over whitespace (`space`) or over anything else.
 fn back(text: &str, i: usize, space: bool) -> usize {
     text[..i]
@@ -115,6 +135,26 @@ pub fn matches(re: &Regex, text: &str, stretches: &[Range<usize>]) -> Vec<Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_end() {
+        assert!(ends_with_lower("Hội nghị NGÀY", "ngày"));
+        assert!(ends_with_lower("NGÀY", "ngày"));
+        assert!(!ends_with_lower("ngà", "ngày"));
+        assert!(ends_with_lower("dưới SỰ", "sự"));
+        let t = "đã giao  cho\n ";
+        assert_eq!(last_words(t, t.len(), 2), "giao  cho\n ");
+        assert_eq!(last_words(t, t.len(), 5), t);
+        assert_eq!(last_words("a (cử", "a (cử".len(), 1), "(cử");
+        let re = Regex::new(r"(?i)\b(?:giao(?:\s+cho)?|cử)\s*$").unwrap();
+        for t in ["đã giao  cho ", "xgiao cho", "(cử ", "cửa", "đã giao"] {
+            assert_eq!(
+                re.is_match(last_words(t, t.len(), 2)),
+                re.is_match(t),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn finds_du_in_any_case() {
