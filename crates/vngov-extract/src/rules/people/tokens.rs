@@ -69,29 +69,81 @@ impl Token<'_> {
     }
 }
 
-/// Words may hold `/`, `&`, `-` and an apostrophe between letters or digits
-/// ("Đ/c", "TT&TT", "COVID-19").
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[/&\-'’][\p{L}\p{M}\p{N}]+)*").expect("word pattern")
-});
+/// A char of a word: a letter, mark or number.
+static WORD_CHAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}\p{N}]$").expect("word char pattern"));
+
+/// Whether `c` is a letter, mark or number (`[\p{L}\p{M}\p{N}]`); ASCII,
+/// Vietnamese letters and general punctuation answered without the pattern.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if chars::is_vietnamese_letter(c) {
+        true
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // Spaces, dashes, quotes, bullets: no letter, mark or number.
+        false
+    } else {
+        WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// End of the run of word chars starting at byte `i`.
+fn run_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(j, _)| i + j)
+}
+
+/// The next word at or after byte `from`: word chars, which may hold `/`, `&`,
+/// `-` and an apostrophe between them ("Đ/c", "TT&TT", "COVID-19").
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
+    let start = from
+        + text[from..]
+            .char_indices()
+            .find(|&(_, c)| is_word_char(c))?
+            .0;
+    let mut end = run_end(text, start);
+    loop {
+        let mut rest = text[end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(sep @ ('/' | '&' | '-' | '\'' | '’')), Some(c)) if is_word_char(c) => {
+                end = run_end(text, end + sep.len_utf8());
+            }
+            _ => return Some(start..end),
+        }
+    }
+}
+
+/// The words of `text`, in order.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let w = next_word(text, at)?;
+        at = w.end;
+        Some(w)
+    })
+}
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut prev_end = 0;
     let mut pos = 0;
-    for m in WORD.find_iter(text) {
+    for m in words(text) {
         // Punctuation between the previous word and this one.
-        for (i, c) in text[pos..m.start()].char_indices() {
+        for (i, c) in text[pos..m.start].char_indices() {
             if !c.is_whitespace() {
                 let s = pos + i;
                 out.push(token(text, s..s + c.len_utf8(), prev_end, false));
                 prev_end = s + c.len_utf8();
             }
         }
-        out.push(token(text, m.range(), prev_end, true));
-        prev_end = m.end();
-        pos = m.end();
+        let end = m.end;
+        out.push(token(text, m, prev_end, true));
+        prev_end = end;
+        pos = end;
     }
     for (i, c) in text[pos..].char_indices() {
         if !c.is_whitespace() {
@@ -269,6 +321,33 @@ mod tests {
         assert_eq!(lower_key("Trưởng"), "trưởng");
         assert_eq!(lower_key("KHOẺ"), "khỏe");
         assert_eq!(lower_key("QUÝ"), "quý");
+    }
+
+    #[test]
+    fn word_chars_agree_with_the_pattern() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_agree_with_the_pattern() {
+        let re = Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[/&\-'’][\p{L}\p{M}\p{N}]+)*").unwrap();
+        for t in [
+            "Đ/c TT&TT COVID-19 l'état 5’s a-/b --x x-- x-y-z ²³ e\u{301} “Hà Nội”…",
+            "-a/ b&&c d-'e f'g' (UBND) 12/2023/NĐ-CP ½ Ⅻ ١٢ 東京 ﬁ",
+            "",
+            "/",
+            "a",
+        ] {
+            let ours: Vec<Range<usize>> = words(t).collect();
+            let theirs: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(ours, theirs, "{t}");
+        }
     }
 
     #[test]
