@@ -48,12 +48,31 @@ pub fn find(cx: &Context) -> Vec<Event> {
         return out;
     }
     let around = |reach| near::stretches(text, &du, reach);
-    let attending = around(Reach {
-        words_before: 3,
-        line_start: true,
-        words_after: 0,
-        chars_after: 205,
-    });
+    // A sentence or line opening on "dự": only a space before it, and within the
+    // three words before (at most "cùng", "tham" and one ending in the stop) a
+    // stop or a line break, or the start of the text.
+    let opening: Vec<usize> = du
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let before = near::last_words(text, p, 3);
+            text[..p]
+                .chars()
+                .next_back()
+                .map_or(true, char::is_whitespace)
+                && (before.len() == p || before.contains(['.', '!', '?', '\n']))
+        })
+        .collect();
+    let attending = near::stretches(
+        text,
+        &opening,
+        Reach {
+            words_before: 3,
+            line_start: true,
+            words_after: 0,
+            chars_after: 205,
+        },
+    );
     for m in near::captures(&ATTENDING, text, &attending, 1) {
         let end = clause::sentence_end(text, m.end);
         let listed: Vec<usize> = cx
