@@ -107,17 +107,19 @@ impl Phrase {
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     by_first: WordMap<Vec<(Phrase, T)>>,
-}
-
-impl<T> Default for PhraseSet<T> {
-    fn default() -> Self {
-        PhraseSet {
-            by_first: WordMap::default(),
-        }
-    }
+    /// This set's bit in [`FIRST_WORDS`].
+    bit: u16,
 }
 
 impl<T: Clone> PhraseSet<T> {
+    /// An empty set; `bit` is its own among the lexicon's sets.
+    fn new(bit: u16) -> Self {
+        PhraseSet {
+            by_first: WordMap::default(),
+            bit,
+        }
+    }
+
     fn insert(&mut self, p: Phrase, v: T) {
         let Some(first) = p.words.first().cloned() else {
             return;
@@ -130,6 +132,9 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
+        if first_word_of(t) & self.bit == 0 {
+            return None;
+        }
         let (fold, lower) = (&*t.fold, &*t.lower);
         // A form equal to one already tried finds the same list again.
         let keys = [
@@ -203,7 +208,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|l| l.trim().to_lowercase())
         .collect();
 
-    let mut honorifics = PhraseSet::default();
+    let mut honorifics = PhraseSet::new(1);
     for l in data_lines(include_str!("honorifics.txt")) {
         match l.split_once('\t') {
             Some(("plural", form)) => honorifics.insert(Phrase::new(form.trim(), Key::Lower), true),
@@ -211,7 +216,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
 
-    let mut positions = PhraseSet::default();
+    let mut positions = PhraseSet::new(1 << 1);
     for l in data_lines(include_str!("positions.tsv")) {
         let mut cols = l.split('\t');
         let name = cols.next().unwrap_or("").trim();
@@ -224,7 +229,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
 
-    let mut title_abbreviations = PhraseSet::default();
+    let mut title_abbreviations = PhraseSet::new(1 << 2);
     for l in data_lines(include_str!("title_abbreviations.tsv")) {
         let mut cols = l.split('\t');
         let abbr = cols.next().unwrap_or("").trim();
@@ -239,15 +244,15 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
 
-    let set = |s: &'static str| {
-        let mut out = PhraseSet::default();
+    let set = |s: &'static str, bit: u16| {
+        let mut out = PhraseSet::new(bit);
         for l in data_lines(s) {
             out.insert(Phrase::new(l.trim(), Key::Lower), ());
         }
         out
     };
 
-    let mut org_words = PhraseSet::default();
+    let mut org_words = PhraseSet::new(1 << 4);
     for l in data_lines(include_str!("org_words.txt")) {
         let (phrase, place) = l.split_once('\t').unwrap_or((l, "any"));
         org_words.insert(
@@ -256,7 +261,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
 
-    let mut provinces = PhraseSet::default();
+    let mut provinces = PhraseSet::new(1 << 6);
     for p in crate::rules::province::lexicon::PROVINCES.iter() {
         for k in &p.keys {
             provinces.insert(Phrase::new(k, Key::Fold), ());
@@ -268,12 +273,49 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         honorifics,
         positions,
         title_abbreviations,
-        admin_units: set(include_str!("admin_units.txt")),
+        admin_units: set(include_str!("admin_units.txt"), 1 << 3),
         org_words,
-        org_heads: set(include_str!("org_heads.txt")),
+        org_heads: set(include_str!("org_heads.txt"), 1 << 5),
         provinces,
     }
 });
+
+/// For every first word of a phrase in the lexicon, the bits of the sets holding
+/// such a phrase: most tokens start none, and are then turned away by one lookup.
+static FIRST_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+    let l = &*LEXICON;
+    let mut out = WordMap::default();
+    let mut add = |words: Vec<&String>, bit: u16| {
+        for w in words {
+            *out.entry(w.clone()).or_insert(0) |= bit;
+        }
+    };
+    add(l.honorifics.by_first.keys().collect(), l.honorifics.bit);
+    add(l.positions.by_first.keys().collect(), l.positions.bit);
+    add(
+        l.title_abbreviations.by_first.keys().collect(),
+        l.title_abbreviations.bit,
+    );
+    add(l.admin_units.by_first.keys().collect(), l.admin_units.bit);
+    add(l.org_words.by_first.keys().collect(), l.org_words.bit);
+    add(l.org_heads.by_first.keys().collect(), l.org_heads.bit);
+    add(l.provinces.by_first.keys().collect(), l.provinces.bit);
+    out
+});
+
+/// The bits of the lexicon's sets holding a phrase that starts with token `t`
+/// (in any of its forms), looked up once per token.
+fn first_word_of(t: &Token) -> u16 {
+    if let Some(bits) = t.first_word_of.get() {
+        return bits;
+    }
+    let bits = [&*t.fold, &*t.lower, t.text]
+        .iter()
+        .map(|k| FIRST_WORDS.get(*k).copied().unwrap_or(0))
+        .fold(0, |a, b| a | b);
+    t.first_word_of.set(Some(bits));
+    bits
+}
 
 /// Whether token `t` is a family name.
 pub fn is_surname(t: &Token) -> bool {
@@ -328,5 +370,10 @@ mod tests {
         assert!(l.honorifics.longest_at(&t, 0).is_none());
         let t = tokenize("Các đồng chí:");
         assert_eq!(l.honorifics.longest_at(&t, 0), Some((3, true)));
+        let t = tokenize("Chủ tịch tỉnh xyz");
+        assert_ne!(first_word_of(&t[0]) & l.positions.bit, 0);
+        assert_eq!(first_word_of(&t[0]) & l.honorifics.bit, 0);
+        assert_ne!(first_word_of(&t[2]) & l.admin_units.bit, 0);
+        assert_eq!(first_word_of(&t[3]), 0);
     }
 }

@@ -4,6 +4,7 @@
 //! ("PHẠM MINH CHÍNH") are handled once.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -55,6 +56,9 @@ pub struct Token<'a> {
     pub shape: Shape,
     /// The space before it.
     pub gap: Gap,
+    /// Which of the lexicon's phrase sets have a phrase starting with it; read
+    /// on first use by the lexicon.
+    pub(super) first_word_of: Cell<Option<u16>>,
 }
 
 impl Token<'_> {
@@ -172,6 +176,7 @@ fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> 
         shape: if word { shape(t) } else { Shape::Punct },
         gap,
         range: r,
+        first_word_of: Cell::new(None),
     }
 }
 
