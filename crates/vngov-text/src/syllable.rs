@@ -95,6 +95,26 @@ pub(crate) fn parse(word: &[char]) -> Option<Syllable> {
     })
 }
 
+/// Number of vowel letters in `word` (a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any
+/// case and tone), and whether one carries a tone mark. Every rhyme starts with a
+/// vowel, so a syllable has at least one.
+pub(crate) fn vowels(word: &[char]) -> (usize, bool) {
+    let mut n = 0;
+    let mut toned = false;
+    for &c in word {
+        if let Some(l) = letter(c) {
+            if matches!(
+                l.base,
+                'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+            ) {
+                n += 1;
+                toned |= l.tone != Tone::Level;
+            }
+        }
+    }
+    (n, toned)
+}
+
 /// Lengths of the onsets in [`ONSETS`] that `bases` starts with, longest first
 /// (as they are listed), then the empty onset. At most one onset of each length
 /// can match.
@@ -300,6 +320,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn counts_vowels() {
+        let w = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(vowels(&w("người")), (3, true));
+        assert_eq!(vowels(&w("TỈNH")), (1, true));
+        assert_eq!(vowels(&w("dân")), (1, false));
+        assert_eq!(vowels(&w("nghiêng")), (2, false));
+        assert_eq!(vowels(&w("x1")), (0, false));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::chars::is_letter;
 use crate::letters::{is_vietnamese_marked, shape, Shape};
 use crate::offset::Rewrite;
 use crate::stages::{in_address, word_end};
-use crate::syllable::{parse, MAX_LETTERS};
+use crate::syllable::{parse, vowels, MAX_LETTERS};
 use crate::RepairKind;
 
 fn case_ok(s: Shape) -> bool {
@@ -26,6 +26,8 @@ fn split_point(word: &[char]) -> Option<usize> {
     if word.len() < 2
         || word.len() > 2 * MAX_LETTERS
         || !word.iter().any(|&c| is_vietnamese_marked(c))
+        // Two syllables need a vowel each.
+        || vowels(word).0 < 2
         || parse(word).is_some()
     {
         return None;

@@ -15,7 +15,7 @@ use crate::chars::is_letter;
 use crate::letters::{compose, Tone};
 use crate::offset::Rewrite;
 use crate::stages::word_end;
-use crate::syllable::{parse, Syllable, MAX_LETTERS};
+use crate::syllable::{parse, vowels, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
 fn is_vowel(c: char) -> bool {
@@ -57,6 +57,18 @@ fn tone_index(s: &Syllable, style: ToneStyle) -> usize {
 
 /// Rewrites one syllable in place; true if it changed.
 fn fix(word: &mut [char], style: ToneStyle) -> bool {
+    !unchanged(word) && fix_parsed(word, style)
+}
+
+/// True for a word [`fix_parsed`] leaves as it is, seen without parsing it: only
+/// "qui" or a tone mark with another vowel to move to can change.
+fn unchanged(word: &[char]) -> bool {
+    let (n, toned) = vowels(word);
+    let qui = matches!(word, ['q' | 'Q', 'u' | 'U', 'i' | 'I']);
+    !qui && (n < 2 || !toned)
+}
+
+fn fix_parsed(word: &mut [char], style: ToneStyle) -> bool {
     let Some(mut s) = parse(word) else {
         return false;
     };
@@ -172,6 +184,30 @@ mod tests {
         assert_eq!(classic("qui định, Quí vị, QUÌ"), "quy định, Quý vị, QUỲ");
         assert_eq!(modern("qui định"), "quy định");
         assert_eq!(classic("quyết quít quốc"), "quyết quít quốc");
+    }
+
+    #[test]
+    fn words_seen_unchanged_are_unchanged() {
+        let alphabet: Vec<char> = "qQuUiIoOaAhnưƯơòóỏọàáảạÀúùủuíìỉyýỳỷ".chars().collect();
+        let mut checked = 0;
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    for w in [vec![a], vec![a, b], vec![a, b, c], vec![c, a, b, 'n']] {
+                        if !unchanged(&w) {
+                            continue;
+                        }
+                        checked += 1;
+                        for style in [ToneStyle::Classic, ToneStyle::Modern] {
+                            let mut copy = w.clone();
+                            assert!(!fix_parsed(&mut copy, style), "{w:?}");
+                            assert_eq!(copy, w);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000);
     }
 
     #[test]
