@@ -309,10 +309,16 @@ fn first_word_of(t: &Token) -> u16 {
     if let Some(bits) = t.first_word_of.get() {
         return bits;
     }
-    let bits = [&*t.fold, &*t.lower, t.text]
-        .iter()
-        .map(|k| FIRST_WORDS.get(*k).copied().unwrap_or(0))
-        .fold(0, |a, b| a | b);
+    let (fold, lower) = (&*t.fold, &*t.lower);
+    let bits = [
+        Some(fold),
+        (lower != fold).then_some(lower),
+        (t.text != lower && t.text != fold).then_some(t.text),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|k| FIRST_WORDS.get(k).copied().unwrap_or(0))
+    .fold(0, |a, b| a | b);
     t.first_word_of.set(Some(bits));
     bits
 }
