@@ -3,10 +3,44 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::letters::letter;
+
 /// A diacritic-free, lower-case key for matching: "Đồng Nai" → "dong nai",
 /// "Ð" → "d", and "Thủy" and "Thuỷ" fold alike. Decomposes (NFD), drops
 /// combining marks, maps đ/Đ/Ð/ð to d and lower-cases.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // Text of ASCII and precomposed Vietnamese letters folds char by char; anything
+    // else (other scripts, loose combining marks) goes through NFD.
+    for c in s.chars() {
+        match fold_letter(c) {
+            Some(f) => out.push(f),
+            None => return fold_nfd(s),
+        }
+    }
+    out
+}
+
+/// The fold of `c` when it is ASCII or a Vietnamese letter.
+#[inline]
+fn fold_letter(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if matches!(c, 'đ' | 'Đ' | 'Ð' | 'ð') {
+        return Some('d');
+    }
+    // Every Vietnamese vowel decomposes to an ASCII letter and marks.
+    letter(c).map(|l| match l.base {
+        'ă' | 'â' => 'a',
+        'ê' => 'e',
+        'ô' | 'ơ' => 'o',
+        'ư' => 'u',
+        b => b,
+    })
+}
+
+fn fold_nfd(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -23,7 +57,7 @@ pub fn fold(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_nfd};
 
     #[test]
     fn folds() {
@@ -34,5 +68,14 @@ mod tests {
         assert_eq!(fold("Ủy ban nhân dân"), "uy ban nhan dan");
         assert_eq!(fold("e\u{301}"), "e");
         assert_eq!(fold(""), "");
+        assert_eq!(fold("Ðorri Ωμέγα ǅ"), "dorri ωμεγα ǆ");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_nfd() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            let s = format!("A{c}Ư");
+            assert_eq!(fold(&s), fold_nfd(&s), "{c:?}");
+        }
     }
 }

@@ -46,19 +46,28 @@ pub(crate) struct Letter {
     pub upper: bool,
 }
 
-/// Every toned or modified vowel, sorted for binary search.
-static TABLE: LazyLock<Vec<(char, Letter)>> = LazyLock::new(|| {
-    let mut t = Vec::with_capacity(12 * 6 * 2);
+/// First code point of each dense block of [`TABLE`]: Latin-1 to Latin
+/// Extended-B (ă, â, ơ, ư and the tones of Latin-1) and Latin Extended Additional
+/// (the other toned vowels).
+const BLOCKS: [(u32, usize); 2] = [(0xC0, 0xF1), (0x1EA0, 0x5A)];
+
+/// Every toned or modified vowel, by code point within [`BLOCKS`].
+static TABLE: LazyLock<[Vec<Option<Letter>>; 2]> = LazyLock::new(|| {
+    let mut t = BLOCKS.map(|(_, len)| vec![None; len]);
     for row in VOWEL_ROWS {
         let base = row.chars().next().unwrap_or('a');
         for (c, tone) in row.chars().zip(TONES) {
             for upper in [false, true] {
                 let c = if upper { upper_of(c) } else { c };
-                t.push((c, Letter { base, tone, upper }));
+                let at = BLOCKS
+                    .iter()
+                    .position(|&(start, len)| (start..start + len as u32).contains(&(c as u32)));
+                if let Some(b) = at {
+                    t[b][(c as u32 - BLOCKS[b].0) as usize] = Some(Letter { base, tone, upper });
+                }
             }
         }
     }
-    t.sort_by_key(|&(c, _)| c);
     t
 });
 
@@ -91,11 +100,13 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
             tone: Tone::Level,
             upper: true,
         }),
-        _ if (c as u32) < 0xC0 => None,
-        _ => TABLE
-            .binary_search_by_key(&c, |&(k, _)| k)
-            .ok()
-            .map(|i| TABLE[i].1),
+        _ => {
+            let u = c as u32;
+            let b = BLOCKS
+                .iter()
+                .position(|&(start, len)| u >= start && u < start + len as u32)?;
+            TABLE[b][(u - BLOCKS[b].0) as usize]
+        }
     }
 }
 
@@ -147,7 +158,7 @@ pub(crate) fn shape(word: &[char]) -> Shape {
     let mut n = 0usize;
     let mut first_upper = false;
     for (i, &c) in word.iter().enumerate() {
-        if c.is_uppercase() {
+        if crate::chars::is_upper(c) {
             uppers += 1;
             if i == 0 {
                 first_upper = true;
@@ -180,6 +191,15 @@ mod tests {
         assert_eq!(letter('đ').unwrap().base, 'đ');
         assert!(letter('Ð').is_none());
         assert!(letter('1').is_none());
+        // Every vowel of every row, both cases, is found.
+        for row in VOWEL_ROWS {
+            for (c, tone) in row.chars().zip(TONES) {
+                assert_eq!(letter(c).map(|l| (l.tone, l.upper)), Some((tone, false)));
+                let u = upper_of(c);
+                assert_eq!(letter(u).map(|l| (l.tone, l.upper)), Some((tone, true)));
+            }
+        }
+        assert!(letter('×').is_none() && letter('ỹ').is_some() && letter('Ỻ').is_none());
         assert!(letter('é').is_some());
     }
 

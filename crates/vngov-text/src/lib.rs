@@ -16,6 +16,7 @@
 //! (see [`syllable::is_syllable`]). Each stage records, for each output char, the
 //! input range it came from; the maps compose into one [`OffsetMap`].
 
+pub mod chars;
 mod fold;
 mod letters;
 mod offset;
@@ -129,6 +130,11 @@ impl Chain {
         let Some(r) = stage(&self.text) else {
             return;
         };
+        // Every stage changes the text when it changes the map; an unchanged text
+        // needs no composing.
+        if r.repairs.is_empty() && r.text == self.text {
+            return;
+        }
         for &(kind, at) in &r.repairs {
             let offset = self.to_input(at);
             self.repairs.push(Repair { kind, offset });

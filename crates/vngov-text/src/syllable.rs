@@ -44,6 +44,9 @@ pub fn is_syllable(s: &str) -> bool {
     parse(&buf[..n]).is_some()
 }
 
+/// The onsets, longest first; [`onset_lengths`] matches them without a search
+/// (and is tested against this list).
+#[cfg(test)]
 const ONSETS: [&str; 27] = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
     "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
@@ -79,11 +82,9 @@ pub(crate) fn parse(word: &[char]) -> Option<Syllable> {
         bases[i] = letters[i].base;
     }
     let bases = &bases[..len];
-    let onset_len = ONSETS
-        .iter()
-        .chain(std::iter::once(&""))
-        .filter(|o| starts_with(bases, o))
-        .map(|o| o.chars().count())
+    let onset_len = onset_lengths(bases)
+        .into_iter()
+        .flatten()
         .find(|&k| rhyme_ok(&bases[..k], &bases[k..], tone))?;
     Some(Syllable {
         letters,
@@ -92,6 +93,67 @@ pub(crate) fn parse(word: &[char]) -> Option<Syllable> {
         tone,
         tone_at,
     })
+}
+
+/// Number of vowel letters in `word` (a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any
+/// case and tone), and whether one carries a tone mark. Every rhyme starts with a
+/// vowel, so a syllable has at least one.
+pub(crate) fn vowels(word: &[char]) -> (usize, bool) {
+    let mut n = 0;
+    let mut toned = false;
+    for &c in word {
+        if let Some(l) = letter(c) {
+            if matches!(
+                l.base,
+                'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+            ) {
+                n += 1;
+                toned |= l.tone != Tone::Level;
+            }
+        }
+    }
+    (n, toned)
+}
+
+/// Lengths of the onsets in [`ONSETS`] that `bases` starts with, longest first
+/// (as they are listed), then the empty onset. At most one onset of each length
+/// can match.
+fn onset_lengths(bases: &[char]) -> [Option<usize>; 4] {
+    let at = |i: usize| bases.get(i).copied().unwrap_or('\0');
+    let (a, b, c) = (at(0), at(1), at(2));
+    let three = (a, b, c) == ('n', 'g', 'h');
+    let two = matches!(
+        (a, b),
+        ('n', 'g' | 'h')
+            | ('c' | 'g' | 'k' | 'p' | 't', 'h')
+            | ('g', 'i')
+            | ('q', 'u')
+            | ('t', 'r')
+    );
+    let one = matches!(
+        a,
+        'b' | 'c'
+            | 'd'
+            | 'đ'
+            | 'g'
+            | 'h'
+            | 'k'
+            | 'l'
+            | 'm'
+            | 'n'
+            | 'p'
+            | 'r'
+            | 's'
+            | 't'
+            | 'v'
+            | 'x'
+    );
+    [
+        three.then_some(3),
+        two.then_some(2),
+        one.then_some(1),
+        Some(0),
+    ]
 }
 
 fn starts_with(bases: &[char], prefix: &str) -> bool {
@@ -238,6 +300,36 @@ mod tests {
         assert!(is_syllable("các") && !is_syllable("cac"));
         assert!(is_syllable("tiếng") && !is_syllable("iếng"));
         assert!(is_syllable("yếu") && !is_syllable("tyếu"));
+    }
+
+    #[test]
+    fn onset_lengths_follow_the_onset_list() {
+        let alphabet: Vec<char> = "abcdđghiklmnpqrstuvxyêơ".chars().collect();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    let w = [a, b, c];
+                    let listed: Vec<usize> = ONSETS
+                        .iter()
+                        .chain(std::iter::once(&""))
+                        .filter(|o| starts_with(&w, o))
+                        .map(|o| o.chars().count())
+                        .collect();
+                    let ours: Vec<usize> = onset_lengths(&w).into_iter().flatten().collect();
+                    assert_eq!(ours, listed, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_vowels() {
+        let w = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(vowels(&w("người")), (3, true));
+        assert_eq!(vowels(&w("TỈNH")), (1, true));
+        assert_eq!(vowels(&w("dân")), (1, false));
+        assert_eq!(vowels(&w("nghiêng")), (2, false));
+        assert_eq!(vowels(&w("x1")), (0, false));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) use crate::offset::Rewrite;
 /// End (exclusive) of the run of letters starting at `i`.
 pub(crate) fn word_end(chars: &[char], i: usize) -> usize {
     let mut j = i;
-    while j < chars.len() && chars[j].is_alphabetic() {
+    while j < chars.len() && crate::chars::is_letter(chars[j]) {
         j += 1;
     }
     j
@@ -28,7 +28,7 @@ pub(crate) fn word_end(chars: &[char], i: usize) -> usize {
 /// Start of the run of letters ending (exclusive) at `i`.
 pub(crate) fn word_start(chars: &[char], i: usize) -> usize {
     let mut j = i;
-    while j > 0 && chars[j - 1].is_alphabetic() {
+    while j > 0 && crate::chars::is_letter(chars[j - 1]) {
         j -= 1;
     }
     j
@@ -43,7 +43,7 @@ pub(crate) fn rewrite_words(
 ) {
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_alphabetic() {
+        if !crate::chars::is_letter(chars[i]) {
             out.keep(chars[i], i);
             i += 1;
             continue;

@@ -10,6 +10,7 @@
 //! a word followed or preceded by `.` `/` `@` `:` and a letter is skipped), URLs or
 //! e-mail addresses.
 
+use crate::chars::{is_letter, is_letter_or_digit};
 use crate::letters::{shape, Shape};
 use crate::offset::Rewrite;
 use crate::stages::{in_address, word_end, word_start};
@@ -27,7 +28,7 @@ fn syllable(chars: &[char], buf: &mut String) -> bool {
 
 fn chained(chars: &[char], at: usize) -> bool {
     matches!(chars.get(at), Some('.' | '/' | '@' | ':' | '\\' | '_'))
-        && chars.get(at + 1).is_some_and(|c| c.is_alphanumeric())
+        && chars.get(at + 1).is_some_and(|c| is_letter_or_digit(*c))
 }
 
 /// Whether a space belongs right after the mark at `i`.
@@ -37,7 +38,7 @@ fn space_after(chars: &[char], i: usize, buf: &mut String) -> bool {
     else {
         return false;
     };
-    if !after.is_alphabetic() {
+    if !is_letter(after) {
         return false;
     }
     let next_end = word_end(chars, i + 1);
@@ -51,9 +52,9 @@ fn space_after(chars: &[char], i: usize, buf: &mut String) -> bool {
     }
     let lower = next_shape == Shape::Lower;
     if mark == ')' {
-        return before.is_alphanumeric() && lower && !in_address(chars, i);
+        return is_letter_or_digit(before) && lower && !in_address(chars, i);
     }
-    if !before.is_alphabetic() {
+    if !is_letter(before) {
         return false;
     }
     let prev_start = word_start(chars, i);
@@ -72,7 +73,7 @@ fn space_before(chars: &[char], i: usize, buf: &mut String) -> bool {
     let (Some(p), Some(after)) = (i.checked_sub(1), chars.get(i + 1)) else {
         return false;
     };
-    if !chars[p].is_alphabetic() || !after.is_alphanumeric() {
+    if !is_letter(chars[p]) || !is_letter_or_digit(*after) {
         return false;
     }
     let prev_start = word_start(chars, i);
@@ -84,28 +85,33 @@ fn space_before(chars: &[char], i: usize, buf: &mut String) -> bool {
         && !in_address(chars, i)
 }
 
-/// Inserts missing spaces at punctuation; `None` if there is no candidate mark.
+/// Inserts missing spaces at punctuation; `None` if none is missing.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     if !text.contains([':', ',', ';', '.', ')', '(']) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len() + 16);
     let mut buf = String::new();
+    // Offsets of the chars a space goes before, in order.
+    let mut at = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '(' if space_before(&chars, i, &mut buf) => {
-                out.repair(RepairKind::InsertedSpace, i);
-                out.push(' ', i, i);
-                out.keep(c, i);
-            }
-            ':' | ',' | ';' | '.' | ')' if space_after(&chars, i, &mut buf) => {
-                out.keep(c, i);
-                out.repair(RepairKind::InsertedSpace, i + 1);
-                out.push(' ', i + 1, i + 1);
-            }
-            _ => out.keep(c, i),
+            '(' if space_before(&chars, i, &mut buf) => at.push(i),
+            ':' | ',' | ';' | '.' | ')' if space_after(&chars, i, &mut buf) => at.push(i + 1),
+            _ => {}
         }
+    }
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = Rewrite::with_capacity(text.len() + at.len());
+    let mut next = at.iter().copied().peekable();
+    for (i, &c) in chars.iter().enumerate() {
+        if next.next_if_eq(&i).is_some() {
+            out.repair(RepairKind::InsertedSpace, i);
+            out.push(' ', i, i);
+        }
+        out.keep(c, i);
     }
     Some(out)
 }

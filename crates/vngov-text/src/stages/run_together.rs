@@ -10,10 +10,11 @@
 //! and so are splits whose second syllable has no onset ("huyệ" is a cut-off
 //! "huyện", not "huy ệ").
 
+use crate::chars::is_letter;
 use crate::letters::{is_vietnamese_marked, shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, rewrite_words};
-use crate::syllable::{parse, MAX_LETTERS};
+use crate::stages::{in_address, word_end};
+use crate::syllable::{parse, vowels, MAX_LETTERS};
 use crate::RepairKind;
 
 fn case_ok(s: Shape) -> bool {
@@ -24,8 +25,10 @@ fn case_ok(s: Shape) -> bool {
 fn split_point(word: &[char]) -> Option<usize> {
     if word.len() < 2
         || word.len() > 2 * MAX_LETTERS
-        || parse(word).is_some()
         || !word.iter().any(|&c| is_vietnamese_marked(c))
+        // Two syllables need a vowel each.
+        || vowels(word).0 < 2
+        || parse(word).is_some()
     {
         return None;
     }
@@ -65,23 +68,38 @@ fn split_point(word: &[char]) -> Option<usize> {
     }
 }
 
-/// Splits run-together syllables; `None` if the text has no marked letter.
+/// Splits run-together syllables; `None` if there are none.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     if text.is_ascii() {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len() + 16);
-    rewrite_words(&chars, &mut out, |out, i, end| {
-        let split = split_point(&chars[i..end]).filter(|_| !in_address(&chars, i));
-        for (k, &c) in chars[i..end].iter().enumerate() {
-            if split == Some(k) {
-                out.repair(RepairKind::SplitSyllables, i + k);
-                out.push(' ', i + k, i + k);
-            }
-            out.keep(c, i + k);
+    // Offsets of the first char of each second syllable.
+    let mut splits = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_letter(chars[i]) {
+            i += 1;
+            continue;
         }
-    });
+        let end = word_end(&chars, i);
+        if let Some(k) = split_point(&chars[i..end]).filter(|_| !in_address(&chars, i)) {
+            splits.push(i + k);
+        }
+        i = end;
+    }
+    if splits.is_empty() {
+        return None;
+    }
+    let mut out = Rewrite::with_capacity(text.len() + splits.len());
+    let mut next = splits.iter().copied().peekable();
+    for (i, &c) in chars.iter().enumerate() {
+        if next.next_if_eq(&i).is_some() {
+            out.repair(RepairKind::SplitSyllables, i);
+            out.push(' ', i, i);
+        }
+        out.keep(c, i);
+    }
     Some(out)
 }
 

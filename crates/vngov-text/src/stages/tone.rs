@@ -11,10 +11,11 @@
 //! [`ToneStyle::Keep`] changes nothing. Only words that parse as one syllable are
 //! touched, and each letter keeps its case ("HOÀ" → "HÒA", "Uỷ" → "Ủy").
 
+use crate::chars::is_letter;
 use crate::letters::{compose, Tone};
 use crate::offset::Rewrite;
-use crate::stages::rewrite_words;
-use crate::syllable::{parse, Syllable, MAX_LETTERS};
+use crate::stages::word_end;
+use crate::syllable::{parse, vowels, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
 fn is_vowel(c: char) -> bool {
@@ -56,6 +57,18 @@ fn tone_index(s: &Syllable, style: ToneStyle) -> usize {
 
 /// Rewrites one syllable in place; true if it changed.
 fn fix(word: &mut [char], style: ToneStyle) -> bool {
+    !unchanged(word) && fix_parsed(word, style)
+}
+
+/// True for a word [`fix_parsed`] leaves as it is, seen without parsing it: only
+/// "qui" or a tone mark with another vowel to move to can change.
+fn unchanged(word: &[char]) -> bool {
+    let (n, toned) = vowels(word);
+    let qui = matches!(word, ['q' | 'Q', 'u' | 'U', 'i' | 'I']);
+    !qui && (n < 2 || !toned)
+}
+
+fn fix_parsed(word: &mut [char], style: ToneStyle) -> bool {
     let Some(mut s) = parse(word) else {
         return false;
     };
@@ -85,29 +98,37 @@ fn fix(word: &mut [char], style: ToneStyle) -> bool {
     changed
 }
 
-/// Places tone marks per `style`; `None` for [`ToneStyle::Keep`].
+/// Places tone marks per `style`; `None` for [`ToneStyle::Keep`] or when no word
+/// changes.
 pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     if style == ToneStyle::Keep {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Rewrite::with_capacity(text.len());
-    let mut buf = ['\0'; MAX_LETTERS];
-    rewrite_words(&chars, &mut out, |out, i, end| {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_letter(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let end = word_end(&chars, i);
         let n = end - i;
         // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
         let ascii = chars[i..end].iter().all(char::is_ascii);
         if n <= MAX_LETTERS && (!ascii || matches!(chars[i], 'q' | 'Q')) {
-            buf[..n].copy_from_slice(&chars[i..end]);
-            fix(&mut buf[..n], style);
-            for (k, &c) in buf[..n].iter().enumerate() {
-                out.keep(c, i + k);
-            }
-        } else {
-            crate::stages::copy(out, &chars, i, end);
+            changed |= fix(&mut chars[i..end], style);
         }
-    });
-    Some(out)
+        i = end;
+    }
+    // Letters are replaced one for one: the offsets stay the identity.
+    changed.then(|| {
+        let mut out = Rewrite::with_capacity(text.len());
+        for (i, &c) in chars.iter().enumerate() {
+            out.keep(c, i);
+        }
+        out
+    })
 }
 
 #[cfg(test)]
@@ -115,11 +136,11 @@ mod tests {
     use super::*;
 
     fn classic(s: &str) -> String {
-        apply(s, ToneStyle::Classic).unwrap().text
+        apply(s, ToneStyle::Classic).map_or_else(|| s.to_string(), |r| r.text)
     }
 
     fn modern(s: &str) -> String {
-        apply(s, ToneStyle::Modern).unwrap().text
+        apply(s, ToneStyle::Modern).map_or_else(|| s.to_string(), |r| r.text)
     }
 
     #[test]
@@ -129,6 +150,7 @@ mod tests {
             "hòa thủy ủy khỏe tòa hóa Ủy ban HÒA BÌNH"
         );
         assert_eq!(classic("hòa thủy"), "hòa thủy");
+        assert!(apply("hòa thủy, Internet", ToneStyle::Classic).is_none());
     }
 
     #[test]
@@ -162,6 +184,30 @@ mod tests {
         assert_eq!(classic("qui định, Quí vị, QUÌ"), "quy định, Quý vị, QUỲ");
         assert_eq!(modern("qui định"), "quy định");
         assert_eq!(classic("quyết quít quốc"), "quyết quít quốc");
+    }
+
+    #[test]
+    fn words_seen_unchanged_are_unchanged() {
+        let alphabet: Vec<char> = "qQuUiIoOaAhnưƯơòóỏọàáảạÀúùủuíìỉyýỳỷ".chars().collect();
+        let mut checked = 0;
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    for w in [vec![a], vec![a, b], vec![a, b, c], vec![c, a, b, 'n']] {
+                        if !unchanged(&w) {
+                            continue;
+                        }
+                        checked += 1;
+                        for style in [ToneStyle::Classic, ToneStyle::Modern] {
+                            let mut copy = w.clone();
+                            assert!(!fix_parsed(&mut copy, style), "{w:?}");
+                            assert_eq!(copy, w);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::near::{self, Reach};
 use super::{clause, people_after, subject_before, Context, Event};
 
 /// A sentence opening on who attended, up to "có"/"gồm".
@@ -41,28 +42,72 @@ pub fn find(cx: &Context) -> Vec<Event> {
             ..Event::default()
         });
     };
-    for c in ATTENDING.captures_iter(text) {
-        let Some(m) = c.get(1) else { continue };
-        let end = clause::sentence_end(text, m.end());
+    // Every pattern holds "dự": each is run only around it.
+    let du = near::du(text);
+    if du.is_empty() {
+        return out;
+    }
+    let around = |reach| near::stretches(text, &du, reach);
+    // A sentence or line opening on "dự": only a space before it, and within the
+    // three words before (at most "cùng", "tham" and one ending in the stop) a
+    // stop or a line break, or the start of the text.
+    let opening: Vec<usize> = du
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let before = near::last_words(text, p, 3);
+            text[..p]
+                .chars()
+                .next_back()
+                .map_or(true, char::is_whitespace)
+                && (before.len() == p || before.contains(['.', '!', '?', '\n']))
+        })
+        .collect();
+    let attending = near::stretches(
+        text,
+        &opening,
+        Reach {
+            words_before: 3,
+            line_start: true,
+            words_after: 0,
+            chars_after: 205,
+        },
+    );
+    for m in near::captures(&ATTENDING, text, &attending, 1) {
+        let end = clause::sentence_end(text, m.end);
         let listed: Vec<usize> = cx
             .people
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.range.start >= m.end() && p.range.end <= end && p.name.is_some())
+            .filter(|(_, p)| p.range.start >= m.end && p.range.end <= end && p.name.is_some())
             .map(|(i, _)| i)
             .collect();
-        push(m.start(), listed, &mut out);
+        push(m.start, listed, &mut out);
     }
-    for m in IN_PRESENCE_OF.find_iter(text) {
-        push(m.start(), people_after(cx, m.end()), &mut out);
+    let presence = around(Reach {
+        words_before: 2,
+        line_start: false,
+        words_after: 4,
+        chars_after: 2,
+    });
+    for m in near::matches(&IN_PRESENCE_OF, text, &presence) {
+        push(m.start, people_after(cx, m.end), &mut out);
     }
-    for m in ATTENDS.find_iter(text) {
-        let after = &text[m.end()..];
-        let lower = after.trim_start().to_lowercase();
+    let attends = around(Reach {
+        words_before: 1,
+        line_start: false,
+        words_after: 0,
+        chars_after: 2,
+    });
+    for m in near::matches(&ATTENDS, text, &attends) {
+        // Enough chars to tell "và đồng chủ trì" (lower case maps a char to one or more).
+        let after = text[m.end..].trim_start();
+        let head = &after[..after.char_indices().nth(16).map_or(after.len(), |(i, _)| i)];
+        let lower = vngov_text::chars::lowercase(head);
         if lower.starts_with("và chủ trì") || lower.starts_with("và đồng chủ trì") {
             continue;
         }
-        push(m.start(), subject_before(cx, m.start()), &mut out);
+        push(m.start, subject_before(cx, m.start), &mut out);
     }
     out
 }

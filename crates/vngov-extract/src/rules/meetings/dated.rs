@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, location, time_of_day, topic, Context, Event};
+use super::{clause, location, near, time_of_day, topic, Context, Event};
 
 /// Holding the meeting, right before "ngày DATE".
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +42,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
         let head = text[..r.start].trim_end();
         let ngay = if text[r.clone()].to_lowercase().starts_with("ngày") {
             r.start
-        } else if head.to_lowercase().ends_with("ngày") {
+        } else if near::ends_with_lower(head, "ngày") {
             head.len() - "ngày".len()
         } else {
             continue;

@@ -48,23 +48,39 @@ pub struct KindFound {
 pub fn find(text: &str) -> Vec<KindFound> {
     KINDS
         .find_iter(text)
-        .filter(|m| !NOT_ONE_MEETING.is_match(&text[..m.start()]))
+        .filter(|m| !NOT_ONE_MEETING.is_match(tail(text, m.start())))
         .filter(|m| !is_count_of_days(text, m.start()))
         .map(|m| KindFound {
             range: m.range(),
-            words: m
-                .as_str()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase(),
+            words: vngov_text::chars::lowercase(
+                &m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            ),
         })
         .collect()
 }
 
+/// Chars kept before the spaces ending a [`tail`]: more than the longest word of
+/// [`NOT_ONE_MEETING`] and the char before it.
+const TAIL_CHARS: usize = 20;
+
+/// The end of `text[..b]` that [`NOT_ONE_MEETING`] can match: the spaces before
+/// `b` and [`TAIL_CHARS`] chars before them. The pattern ends in spaces at the end,
+/// so its words end where those spaces start, and the cut falls before the char
+/// its `\b` looks at.
+fn tail(text: &str, b: usize) -> &str {
+    let before = &text[..b];
+    let words = before.trim_end();
+    let start = words
+        .char_indices()
+        .rev()
+        .nth(TAIL_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    &before[start..]
+}
+
 /// "30 ngày làm việc": a number of working days.
 fn is_count_of_days(text: &str, b: usize) -> bool {
-    text[..b].trim_end().to_lowercase().ends_with("ngày")
+    super::near::ends_with_lower(text[..b].trim_end(), "ngày")
 }
 
 /// The first meeting mention inside `r`.
@@ -95,6 +111,18 @@ mod tests {
     }
 
     #[test]
+    fn tail_keeps_what_the_pattern_sees() {
+        let t = "xem chương trình   họp";
+        let b = t.find("họp").unwrap();
+        assert_eq!(tail(t, b), "xem chương trình   ");
+        assert_eq!(tail("các ", "các ".len()), "các ");
+        let long = "một hai ba bốn năm sáu bảy chương trình ";
+        assert_eq!(tail(long, long.len()), "sáu bảy chương trình ");
+        assert!(is_count_of_days("trong 30 NGÀY ", "trong 30 NGÀY ".len()));
+        assert!(!is_count_of_days("ngàyx ", "ngàyx ".len()));
+    }
+
+    #[test]
     fn not_one_meeting() {
         for t in [
             "phục vụ các cuộc họp trực tuyến",
@@ -103,6 +131,8 @@ mod tests {
             "quy chế làm việc của UBND tỉnh",
             "môi trường làm việc hiện đại",
             "chế độ họp",
+            "CHƯƠNG TRÌNH\n\nhọp",
+            "30 NGÀY  làm việc",
         ] {
             assert!(words(t).is_empty(), "{t}: {:?}", words(t));
         }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{clause, subject_before, ChairFound, Context, Event};
+use super::{clause, near, subject_before, ChairFound, Context, Event};
 
 /// "chủ trì", "đồng chủ trì".
 static PRESIDE: LazyLock<Regex> =
@@ -37,8 +37,8 @@ pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
     let mut out = Vec::new();
     for m in PRESIDE.find_iter(text) {
-        let before = text[..m.start()].trim_end().to_lowercase();
-        if before.ends_with("sự") || DIRECTIVE_AFTER.is_match(&text[m.end()..]) {
+        let before = text[..m.start()].trim_end();
+        if near::ends_with_lower(before, "sự") || DIRECTIVE_AFTER.is_match(&text[m.end()..]) {
             continue;
         }
         let start = clause::sentence_start(text, m.start());
@@ -53,7 +53,8 @@ pub fn find(cx: &Context) -> Vec<Event> {
         let Some(&first) = subject.first() else {
             continue;
         };
-        if DIRECTIVE_BEFORE.is_match(&text[..cx.people[first].lead]) {
+        // The pattern's words are at most two.
+        if DIRECTIVE_BEFORE.is_match(near::last_words(text, cx.people[first].lead, 2)) {
             continue;
         }
         out.push(Event {

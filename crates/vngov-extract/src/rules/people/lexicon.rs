@@ -2,9 +2,48 @@
 //! beside this module, and matching of their phrases on tokens.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::tokens::{tokenize, Gap, Shape, Token};
+
+/// A fast hash for the short words the lists are keyed by (the multiply-rotate
+/// scheme of rustc's FxHash): lookups happen several times per token, and the
+/// default SipHash costs more than the rest of a lookup. The keys are the
+/// reviewed lists, not input, so hash flooding is no concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(26) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(26) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by words, with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// See [`WordMap`].
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// How a phrase's words are compared with the text's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +70,8 @@ impl Phrase {
         let words = tokenize(s)
             .iter()
             .map(|t| match key {
-                Key::Fold => t.fold.clone(),
-                Key::Lower => t.lower.clone(),
+                Key::Fold => t.fold.to_string(),
+                Key::Lower => t.lower.to_string(),
                 Key::Exact => t.text.to_string(),
             })
             .collect();
@@ -52,8 +91,8 @@ impl Phrase {
                 return None;
             }
             let same = match self.key {
-                Key::Fold => &t.fold == w,
-                Key::Lower => &t.lower == w,
+                Key::Fold => t.fold == *w,
+                Key::Lower => t.lower == *w,
                 Key::Exact => t.text == w,
             };
             if !same {
@@ -67,18 +106,20 @@ impl Phrase {
 /// Phrases indexed by their first word, for the longest match at a token.
 #[derive(Debug)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Phrase, T)>>,
-}
-
-impl<T> Default for PhraseSet<T> {
-    fn default() -> Self {
-        PhraseSet {
-            by_first: HashMap::new(),
-        }
-    }
+    by_first: WordMap<Vec<(Phrase, T)>>,
+    /// This set's bit in [`FIRST_WORDS`].
+    bit: u16,
 }
 
 impl<T: Clone> PhraseSet<T> {
+    /// An empty set; `bit` is its own among the lexicon's sets.
+    fn new(bit: u16) -> Self {
+        PhraseSet {
+            by_first: WordMap::default(),
+            bit,
+        }
+    }
+
     fn insert(&mut self, p: Phrase, v: T) {
         let Some(first) = p.words.first().cloned() else {
             return;
@@ -91,7 +132,17 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        for key in [&t.fold, &t.lower, &t.text.to_string()] {
+        if first_word_of(t) & self.bit == 0 {
+            return None;
+        }
+        let (fold, lower) = (&*t.fold, &*t.lower);
+        // A form equal to one already tried finds the same list again.
+        let keys = [
+            Some(fold),
+            (lower != fold).then_some(lower),
+            (t.text != lower && t.text != fold).then_some(t.text),
+        ];
+        for key in keys.into_iter().flatten() {
             if let Some(list) = self.by_first.get(key) {
                 if let Some(hit) = list
                     .iter()
@@ -127,7 +178,7 @@ pub struct TitleAbbreviation {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Family names, lower case.
-    pub surnames: HashSet<String>,
+    pub surnames: WordSet,
     /// Words of address; the value is true for plural forms.
     pub honorifics: PhraseSet<bool>,
     /// Positions (with their abbreviations).
@@ -157,7 +208,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|l| l.trim().to_lowercase())
         .collect();
 
-    let mut honorifics = PhraseSet::default();
+    let mut honorifics = PhraseSet::new(1);
     for l in data_lines(include_str!("honorifics.txt")) {
         match l.split_once('\t') {
             Some(("plural", form)) => honorifics.insert(Phrase::new(form.trim(), Key::Lower), true),
@@ -165,7 +216,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
 
-    let mut positions = PhraseSet::default();
+    let mut positions = PhraseSet::new(1 << 1);
     for l in data_lines(include_str!("positions.tsv")) {
         let mut cols = l.split('\t');
         let name = cols.next().unwrap_or("").trim();
@@ -178,7 +229,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
 
-    let mut title_abbreviations = PhraseSet::default();
+    let mut title_abbreviations = PhraseSet::new(1 << 2);
     for l in data_lines(include_str!("title_abbreviations.tsv")) {
         let mut cols = l.split('\t');
         let abbr = cols.next().unwrap_or("").trim();
@@ -193,15 +244,15 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
 
-    let set = |s: &'static str| {
-        let mut out = PhraseSet::default();
+    let set = |s: &'static str, bit: u16| {
+        let mut out = PhraseSet::new(bit);
         for l in data_lines(s) {
             out.insert(Phrase::new(l.trim(), Key::Lower), ());
         }
         out
     };
 
-    let mut org_words = PhraseSet::default();
+    let mut org_words = PhraseSet::new(1 << 4);
     for l in data_lines(include_str!("org_words.txt")) {
         let (phrase, place) = l.split_once('\t').unwrap_or((l, "any"));
         org_words.insert(
@@ -210,7 +261,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
 
-    let mut provinces = PhraseSet::default();
+    let mut provinces = PhraseSet::new(1 << 6);
     for p in crate::rules::province::lexicon::PROVINCES.iter() {
         for k in &p.keys {
             provinces.insert(Phrase::new(k, Key::Fold), ());
@@ -222,21 +273,87 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         honorifics,
         positions,
         title_abbreviations,
-        admin_units: set(include_str!("admin_units.txt")),
+        admin_units: set(include_str!("admin_units.txt"), 1 << 3),
         org_words,
-        org_heads: set(include_str!("org_heads.txt")),
+        org_heads: set(include_str!("org_heads.txt"), 1 << 5),
         provinces,
     }
 });
 
+/// For every first word of a phrase in the lexicon, the bits of the sets holding
+/// such a phrase: most tokens start none, and are then turned away by one lookup.
+static FIRST_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+    let l = &*LEXICON;
+    let mut out = WordMap::default();
+    let mut add = |words: Vec<&String>, bit: u16| {
+        for w in words {
+            *out.entry(w.clone()).or_insert(0) |= bit;
+        }
+    };
+    add(l.honorifics.by_first.keys().collect(), l.honorifics.bit);
+    add(l.positions.by_first.keys().collect(), l.positions.bit);
+    add(
+        l.title_abbreviations.by_first.keys().collect(),
+        l.title_abbreviations.bit,
+    );
+    add(l.admin_units.by_first.keys().collect(), l.admin_units.bit);
+    add(l.org_words.by_first.keys().collect(), l.org_words.bit);
+    add(l.org_heads.by_first.keys().collect(), l.org_heads.bit);
+    add(l.provinces.by_first.keys().collect(), l.provinces.bit);
+    out
+});
+
+/// The bits of the lexicon's sets holding a phrase that starts with token `t`
+/// (in any of its forms), looked up once per token.
+fn first_word_of(t: &Token) -> u16 {
+    if let Some(bits) = t.first_word_of.get() {
+        return bits;
+    }
+    let (fold, lower) = (&*t.fold, &*t.lower);
+    let bits = [
+        Some(fold),
+        (lower != fold).then_some(lower),
+        (t.text != lower && t.text != fold).then_some(t.text),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|k| FIRST_WORDS.get(k).copied().unwrap_or(0))
+    .fold(0, |a, b| a | b);
+    t.first_word_of.set(Some(bits));
+    bits
+}
+
 /// Whether token `t` is a family name.
 pub fn is_surname(t: &Token) -> bool {
-    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&t.lower)
+    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&*t.lower)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hasher_separates_words() {
+        use std::hash::BuildHasher;
+        let h = BuildHasherDefault::<WordHasher>::default();
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "nguyễn",
+            "nguyên",
+            "thường trực",
+            "thường trựcx",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            assert_eq!(h.hash_one(a), h.hash_one(a.to_string()));
+            for b in &words[i + 1..] {
+                assert_ne!(h.hash_one(a), h.hash_one(b), "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn lists_load() {
@@ -259,5 +376,10 @@ mod tests {
         assert!(l.honorifics.longest_at(&t, 0).is_none());
         let t = tokenize("Các đồng chí:");
         assert_eq!(l.honorifics.longest_at(&t, 0), Some((3, true)));
+        let t = tokenize("Chủ tịch tỉnh xyz");
+        assert_ne!(first_word_of(&t[0]) & l.positions.bit, 0);
+        assert_eq!(first_word_of(&t[0]) & l.honorifics.bit, 0);
+        assert_ne!(first_word_of(&t[2]) & l.admin_units.bit, 0);
+        assert_eq!(first_word_of(&t[3]), 0);
     }
 }

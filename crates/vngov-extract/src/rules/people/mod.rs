@@ -94,7 +94,7 @@ pub fn resolve(m: &PersonMention, all: &[PersonMention]) -> Option<String> {
 }
 
 fn has_lower(s: &str) -> bool {
-    s.chars().any(char::is_lowercase)
+    s.chars().any(vngov_text::chars::is_lower)
 }
 
 /// Every named official, once each, in order of first mention: a person named

@@ -52,7 +52,7 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<usize> {
         if !matches!(t.gap, Gap::Space | Gap::Line) || !syllable(t, upper) || ends_name(toks, end) {
             break;
         }
-        if upper && UPPER_STOPS.contains(&t.lower.as_str()) {
+        if upper && UPPER_STOPS.contains(&&*t.lower) {
             break;
         }
         end += 1;
@@ -108,7 +108,7 @@ fn is_admin_unit_end(toks: &[Token], i: usize) -> bool {
 pub fn title_case(toks: &[Token]) -> String {
     toks.iter()
         .map(|t| {
-            let lower = t.text.to_lowercase();
+            let lower = vngov_text::chars::lowercase(t.text);
             let mut c = lower.chars();
             match c.next() {
                 Some(f) => f.to_uppercase().chain(c).collect(),

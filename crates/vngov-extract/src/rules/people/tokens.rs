@@ -3,11 +3,14 @@
 //! text so that line breaks inside a name ("Lê Thành\nLong") and case
 //! ("PHẠM MINH CHÍNH") are handled once.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
+use vngov_text::chars;
 
 /// The shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,14 +47,18 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its byte range in the text.
     pub range: Range<usize>,
-    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
-    pub lower: String,
-    /// Folded for matching: no diacritics, lower case.
-    pub fold: String,
+    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c");
+    /// borrowed from the text when written so.
+    pub lower: Cow<'a, str>,
+    /// Folded for matching: no diacritics, lower case; borrowed when written so.
+    pub fold: Cow<'a, str>,
     /// Its shape.
     pub shape: Shape,
     /// The space before it.
     pub gap: Gap,
+    /// Which of the lexicon's phrase sets have a phrase starting with it; read
+    /// on first use by the lexicon.
+    pub(super) first_word_of: Cell<Option<u16>>,
 }
 
 impl Token<'_> {
@@ -66,29 +73,81 @@ impl Token<'_> {
     }
 }
 
-/// Words may hold `/`, `&`, `-` and an apostrophe between letters or digits
-/// ("Đ/c", "TT&TT", "COVID-19").
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[/&\-'’][\p{L}\p{M}\p{N}]+)*").expect("word pattern")
-});
+/// A char of a word: a letter, mark or number.
+static WORD_CHAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}\p{N}]$").expect("word char pattern"));
+
+/// Whether `c` is a letter, mark or number (`[\p{L}\p{M}\p{N}]`); ASCII,
+/// Vietnamese letters and general punctuation answered without the pattern.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if chars::is_vietnamese_letter(c) {
+        true
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // Spaces, dashes, quotes, bullets: no letter, mark or number.
+        false
+    } else {
+        WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// End of the run of word chars starting at byte `i`.
+fn run_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(j, _)| i + j)
+}
+
+/// The next word at or after byte `from`: word chars, which may hold `/`, `&`,
+/// `-` and an apostrophe between them ("Đ/c", "TT&TT", "COVID-19").
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
+    let start = from
+        + text[from..]
+            .char_indices()
+            .find(|&(_, c)| is_word_char(c))?
+            .0;
+    let mut end = run_end(text, start);
+    loop {
+        let mut rest = text[end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(sep @ ('/' | '&' | '-' | '\'' | '’')), Some(c)) if is_word_char(c) => {
+                end = run_end(text, end + sep.len_utf8());
+            }
+            _ => return Some(start..end),
+        }
+    }
+}
+
+/// The words of `text`, in order.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let w = next_word(text, at)?;
+        at = w.end;
+        Some(w)
+    })
+}
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut prev_end = 0;
     let mut pos = 0;
-    for m in WORD.find_iter(text) {
+    for m in words(text) {
         // Punctuation between the previous word and this one.
-        for (i, c) in text[pos..m.start()].char_indices() {
+        for (i, c) in text[pos..m.start].char_indices() {
             if !c.is_whitespace() {
                 let s = pos + i;
                 out.push(token(text, s..s + c.len_utf8(), prev_end, false));
                 prev_end = s + c.len_utf8();
             }
         }
-        out.push(token(text, m.range(), prev_end, true));
-        prev_end = m.end();
-        pos = m.end();
+        let end = m.end;
+        out.push(token(text, m, prev_end, true));
+        prev_end = end;
+        pos = end;
     }
     for (i, c) in text[pos..].char_indices() {
         if !c.is_whitespace() {
@@ -112,11 +171,12 @@ fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> 
     let t = &text[r.clone()];
     Token {
         text: t,
-        lower: lower_key(t),
-        fold: vngov_text::fold(t),
+        lower: lower_key_cow(t),
+        fold: fold_key(t),
         shape: if word { shape(t) } else { Shape::Punct },
         gap,
         range: r,
+        first_word_of: Cell::new(None),
     }
 }
 
@@ -126,6 +186,83 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 /// `w` in lower case with the tone of a final "oa", "oe", "uy" on its first vowel
 /// (classic placement, as in the lexicons), whichever placement the text used.
 pub fn lower_key(w: &str) -> String {
+    lower_key_cow(w).into_owned()
+}
+
+/// [`lower_key`], borrowing `w` when it is its own key.
+fn lower_key_cow(w: &str) -> Cow<'_, str> {
+    lower_key_letters(w).unwrap_or_else(|| Cow::Owned(lower_key_nfd(w)))
+}
+
+/// Final vowels a tone moves off, by tone (grave, acute, hook, tilde, dot), with
+/// their bare form, and the vowel before each with the tone it takes.
+const MOVES: [([char; 5], char, char, [char; 5]); 3] = [
+    (
+        ['à', 'á', 'ả', 'ã', 'ạ'],
+        'a',
+        'o',
+        ['ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ),
+    (
+        ['è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+        'e',
+        'o',
+        ['ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ),
+    (
+        ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
+        'y',
+        'u',
+        ['ù', 'ú', 'ủ', 'ũ', 'ụ'],
+    ),
+];
+
+/// [`lower_key`] for a word of ASCII and precomposed Vietnamese letters, done on
+/// composed chars (borrowing `w` when it is its own key); `None` for any other word.
+fn lower_key_letters(w: &str) -> Option<Cow<'_, str>> {
+    let (mut p2, mut p1, mut last) = ('\0', '\0', '\0');
+    let mut same = true;
+    for c in w.chars() {
+        let l = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if chars::is_vietnamese_letter(c) {
+            chars::to_lower(c)?
+        } else {
+            return None;
+        };
+        same &= l == c;
+        (p2, p1, last) = (p1, last, l);
+    }
+    let moved = (p2 != 'q')
+        .then(|| {
+            MOVES.iter().find_map(|(toned, bare, before, moved)| {
+                let t = toned.iter().position(|&f| f == last)?;
+                (p1 == *before).then_some((*before, moved[t], *bare))
+            })
+        })
+        .flatten();
+    if same && moved.is_none() {
+        return Some(Cow::Borrowed(w));
+    }
+    let mut out: String = w.chars().filter_map(chars::to_lower).collect();
+    if let Some((before, toned, bare)) = moved {
+        out.truncate(out.len() - before.len_utf8() - last.len_utf8());
+        out.push(toned);
+        out.push(bare);
+    }
+    Some(Cow::Owned(out))
+}
+
+/// [`vngov_text::fold`] of `w`, borrowing it when it is its own fold.
+fn fold_key(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(vngov_text::fold(w))
+    }
+}
+
+fn lower_key_nfd(w: &str) -> String {
     let lower = w.to_lowercase();
     let mut cs: Vec<char> = lower.nfd().collect();
     let n = cs.len();
@@ -143,18 +280,18 @@ pub fn lower_key(w: &str) -> String {
 
 /// The shape of a word.
 fn shape(w: &str) -> Shape {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
+    let mut rest = w.chars();
+    let Some(first) = rest.next() else {
         return Shape::Mixed;
     };
-    let letters_only = w.chars().all(char::is_alphabetic);
-    if first.is_lowercase() {
+    let letters_only = w.chars().all(chars::is_letter);
+    if chars::is_lower(first) {
         Shape::Lower
-    } else if letters_only && first.is_uppercase() && chars.clone().all(char::is_lowercase) {
+    } else if letters_only && chars::is_upper(first) && rest.clone().all(chars::is_lower) {
         Shape::Cap
-    } else if w.chars().any(char::is_alphabetic)
-        && !w.chars().any(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    } else if w.chars().any(chars::is_letter)
+        && !w.chars().any(chars::is_lower)
+        && w.chars().all(|c| chars::is_letter_or_digit(c) || c == '-')
     {
         Shape::Upper
     } else {
@@ -187,5 +324,54 @@ mod tests {
         assert_eq!(lower_key("thuỷ"), "thủy");
         assert_eq!(lower_key("quý"), "quý");
         assert_eq!(lower_key("Trưởng"), "trưởng");
+        assert_eq!(lower_key("KHOẺ"), "khỏe");
+        assert_eq!(lower_key("QUÝ"), "quý");
+    }
+
+    #[test]
+    fn word_chars_agree_with_the_pattern() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_agree_with_the_pattern() {
+        let re = Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[/&\-'’][\p{L}\p{M}\p{N}]+)*").unwrap();
+        for t in [
+            "Đ/c TT&TT COVID-19 l'état 5’s a-/b --x x-- x-y-z ²³ e\u{301} “Hà Nội”…",
+            "-a/ b&&c d-'e f'g' (UBND) 12/2023/NĐ-CP ½ Ⅻ ١٢ 東京 ﬁ",
+            "",
+            "/",
+            "a",
+        ] {
+            let ours: Vec<Range<usize>> = words(t).collect();
+            let theirs: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(ours, theirs, "{t}");
+        }
+    }
+
+    #[test]
+    fn lower_key_on_letters_agrees_with_nfd() {
+        let alphabet: Vec<char> = "qQoOuUaAeEyYhiđĐòÒọÕàáạẠảãèÈéẹẸỳýỵỶỹêếưừ1-ñ\u{301}"
+            .chars()
+            .collect();
+        let mut w = String::new();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    for word in [vec![b, c], vec![a, b, c], vec![c, a, b, c]] {
+                        w.clear();
+                        w.extend(word);
+                        assert_eq!(lower_key(&w), lower_key_nfd(&w), "{w}");
+                        assert_eq!(fold_key(&w), vngov_text::fold(&w), "{w}");
+                    }
+                }
+            }
+        }
     }
 }
