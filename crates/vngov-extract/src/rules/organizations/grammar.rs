@@ -20,8 +20,8 @@ use regex::Regex;
 use vngov_record::OrganizationKind;
 
 use super::lexicon::{
-    eat, skip_ws, Follow, ABBREVIATIONS, ALONE, BODIES, LEVELS, PLURALS, POSTS, QUALIFIERS,
-    SECTORS, SURNAMES,
+    eat, is_alnum, is_lower, is_upper, skip_ws, Follow, ABBREVIATIONS, ALONE, BODIES, LEVELS,
+    PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -78,11 +78,11 @@ const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
 pub fn word_start(t: &str, i: usize) -> bool {
     t.is_char_boundary(i)
-        && t[i..].chars().next().is_some_and(char::is_alphanumeric)
+        && t[i..].chars().next().is_some_and(is_alnum)
         && !t[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-')
+            .is_some_and(|c| is_alnum(c) || c == '/' || c == '-')
 }
 
 /// The longest party named at byte `at` of `t`.
@@ -101,14 +101,14 @@ fn word(t: &str, i: usize) -> Option<(&str, usize)> {
     let s = &t[i..];
     let len = s
         .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
+        .find(|(_, c)| !(is_alnum(*c) || *c == '&'))
         .map_or(s.len(), |(j, _)| j);
     (len > 0).then(|| (&s[..len], i + len))
 }
 
 fn is_title(w: &str) -> bool {
     let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase) && c.clone().all(|c| c.is_lowercase())
+    c.next().is_some_and(is_upper) && c.clone().all(is_lower)
         || w.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -332,8 +332,8 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
         let Some(j) = after_ws(t, e) else { continue };
         // "cơ sở xây dựng" is not a department: a lower-case head needs a
         // capitalized sector name.
-        let head_lower = t[at..].starts_with(|c: char| c.is_lowercase());
-        if head_lower && t[j..].starts_with(|c: char| c.is_lowercase()) {
+        let head_lower = t[at..].starts_with(is_lower);
+        if head_lower && t[j..].starts_with(is_lower) {
             continue;
         }
         if let Some((se, s)) = SECTORS.forms.longest(t, j) {
@@ -345,7 +345,7 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
     if t[at..].starts_with('S') {
         if let Some((se, s)) = SECTORS.forms.longest(t, at + 1) {
             let written = &t[at + 1..se];
-            if !written.chars().any(char::is_lowercase) {
+            if !written.chars().any(is_lower) {
                 let name = format!("Sở {}", SECTORS.names[s]);
                 consider(body(at..se, name, OrganizationKind::Department));
             }
@@ -450,7 +450,7 @@ fn descriptive_name(t: &str, at: usize) -> (usize, String) {
         if is_head_word(t, j) && !is_title(w) {
             break;
         }
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(is_upper);
         if capital && (lower_words == 0 || (lower_words <= 4 && !has_verb(&t[safe..j]))) {
             // "Chương trình CNTT": a few lower-case words between capitalized ones.
             lower_words = 0;
@@ -567,7 +567,7 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
     if let Some((e, i)) = ALONE.forms.longest(t, at) {
         let (qe, q) = qualifiers(t, e);
         let written = squash(&t[at..e]);
-        let name = if written.starts_with(|c: char| c.is_uppercase()) {
+        let name = if written.starts_with(is_upper) {
             let mut c = ALONE.names[i].chars();
             c.next()
                 .map(|f| f.to_uppercase().chain(c).collect())
@@ -704,7 +704,7 @@ fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> 
             }
         }
         match word(t, k) {
-            Some((w, e)) if w.len() >= 2 && !w.chars().any(char::is_lowercase) => j = e,
+            Some((w, e)) if w.len() >= 2 && !w.chars().any(is_lower) => j = e,
             _ => break,
         }
     }

@@ -31,10 +31,7 @@ pub struct Forms {
 
 /// The lower-cased run of letters and digits at the start of `s`.
 fn first_word(s: &str) -> String {
-    s.chars()
-        .take_while(|c| c.is_alphanumeric())
-        .map(lower)
-        .collect()
+    s.chars().take_while(|&c| is_alnum(c)).map(lower).collect()
 }
 
 impl Forms {
@@ -68,12 +65,64 @@ impl Forms {
     }
 }
 
-fn lower(c: char) -> char {
-    // Most letters compared are ASCII: skip the Unicode tables for them.
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
+/// The first character of `c` lower-cased.
+pub fn lower(c: char) -> char {
+    // Most letters compared are ASCII or Vietnamese: answer those without the
+    // Unicode tables, which are slow.
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.to_ascii_lowercase(),
+        // À…Þ (not ×) → à…þ; ß…ÿ are lower case already.
+        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20).unwrap_or(c),
+        0xD7..=0xFF => c,
+        // Upper case even, lower case odd: Ā…į, Ĳ…ķ, Ŋ…ŷ, Ạ…ỿ (ă, đ, ĩ, ũ and the
+        // Vietnamese letters with two marks among them).
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => {
+            char::from_u32(u | 1).unwrap_or(c)
+        }
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII and the Latin letters Vietnamese is written
+/// in answered without the Unicode tables.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, Latin Extended-A and -B: all letters but × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        // Latin Extended Additional (ạ, ế, ờ, ự…).
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_lowercase`, with ASCII and common Vietnamese letters answered without
+/// the Unicode tables.
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xDF..=0xFF => u != 0xF7,
+        0xC0..=0xDE => false,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u & 1 == 1,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `char::is_uppercase`, with ASCII and common Vietnamese letters answered without
+/// the Unicode tables.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u & 1 == 0,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -123,7 +172,7 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
         }
     }
     let next = t[i..].chars().next();
-    (!next.is_some_and(char::is_alphanumeric)).then_some(i)
+    (!next.is_some_and(is_alnum)).then_some(i)
 }
 
 /// The first byte at or after `i` that is not whitespace.
@@ -308,6 +357,21 @@ mod tests {
         assert_eq!(eat(t, 0, "Sở Tài chính", false), Some(t.len()));
         assert_eq!(eat("Sở Tài chínhx", 0, "Sở Tài chính", false), None);
         assert_eq!(eat("tt&tt", 0, "TT&TT", true), None);
+    }
+
+    #[test]
+    fn fast_letter_checks_agree_with_std() {
+        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?} U+{:04X}", c as u32);
+            let std_lower = c.to_lowercase().next().unwrap_or(c);
+            assert_eq!(lower(c), std_lower, "{c:?} U+{:04X}", c as u32);
+        }
+        for c in ['Đ', 'Ơ', 'Ư', 'Ắ', 'Ỹ', 'Ỳ'] {
+            assert!(is_upper(c) && is_alnum(c) && !is_lower(c));
+            assert_eq!(lower(c).to_string(), c.to_lowercase().to_string());
+        }
     }
 
     #[test]
