@@ -7,6 +7,7 @@
 //! and end at a word boundary.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use vngov_record::OrganizationKind;
@@ -19,6 +20,56 @@ struct Form {
     entry: usize,
 }
 
+/// FNV-1a: the keys hashed here are a few bytes long, where SipHash costs more
+/// than the lookup it serves.
+#[derive(Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by short words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// The longest key of any [`Forms`] or word set, in bytes: a longer word in the
+/// text cannot be a key, so it is never lower-cased in full.
+pub const MAX_WORD: usize = 64;
+
+/// The lower-cased run of letters and digits at the start of `s`, written into
+/// `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then it is no key).
+pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        if !is_alnum(c) {
+            break;
+        }
+        let l = lower(c);
+        let len = l.len_utf8();
+        if n + len > MAX_WORD {
+            return None;
+        }
+        l.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    // Whole characters were written, so the bytes are UTF-8.
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Written forms indexed by their first word (its letters and digits, lower-cased),
 /// longest first. A form can only match where the text's word is that word: its
 /// next character is a space, `&`, `-`, `,`, or the end, which ends the text's word
@@ -26,24 +77,26 @@ struct Form {
 /// letter, keeps the lexicon cheap at every word of a long document.
 #[derive(Debug, Default)]
 pub struct Forms {
-    by_word: HashMap<String, Vec<Form>>,
+    by_word: WordMap<Vec<Form>>,
 }
 
 /// The lower-cased run of letters and digits at the start of `s`.
-fn first_word(s: &str) -> String {
+pub fn first_word(s: &str) -> String {
     s.chars().take_while(|&c| is_alnum(c)).map(lower).collect()
 }
 
 impl Forms {
     fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let mut by_word: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut by_word: WordMap<Vec<Form>> = WordMap::default();
         for (entry, text) in forms {
             let text = text.trim();
             if text.is_empty() {
                 continue;
             }
             let exact = !text.chars().any(char::is_lowercase);
-            by_word.entry(first_word(text)).or_default().push(Form {
+            let key = first_word(text);
+            assert!(key.len() <= MAX_WORD, "lexicon word too long: {key}");
+            by_word.entry(key).or_default().push(Form {
                 text: text.to_string(),
                 exact,
                 entry,
@@ -58,10 +111,17 @@ impl Forms {
     /// The longest form starting at byte `at` of `t` that ends at a word boundary:
     /// its end and its entry index.
     pub fn longest(&self, t: &str, at: usize) -> Option<(usize, usize)> {
+        let mut buf = [0; MAX_WORD];
         self.by_word
-            .get(&first_word(t.get(at..)?))?
+            .get(first_word_in(t.get(at..)?, &mut buf)?)?
             .iter()
             .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
+    }
+
+    /// The lower-cased first words of the forms: a form can only match where the
+    /// text's first word, lower-cased, is one of them.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_word.keys().map(String::as_str)
     }
 }
 
@@ -372,6 +432,16 @@ mod tests {
             assert!(is_upper(c) && is_alnum(c) && !is_lower(c));
             assert_eq!(lower(c).to_string(), c.to_lowercase().to_string());
         }
+    }
+
+    #[test]
+    fn first_word_in_a_buffer_is_the_first_word() {
+        let mut buf = [0; MAX_WORD];
+        for s in ["Ủy ban", "TT&TT", "ĐỒNG chí", "", " x", "Đ/c", "Sở"] {
+            assert_eq!(first_word_in(s, &mut buf), Some(first_word(s).as_str()));
+        }
+        let long = "ế".repeat(MAX_WORD);
+        assert_eq!(first_word_in(&long, &mut buf), None);
     }
 
     #[test]
