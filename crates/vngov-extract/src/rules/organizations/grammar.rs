@@ -20,8 +20,8 @@ use regex::Regex;
 use vngov_record::OrganizationKind;
 
 use super::lexicon::{
-    eat, is_alnum, is_lower, is_upper, skip_ws, Follow, ABBREVIATIONS, ALONE, BODIES, LEVELS,
-    PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
+    eat, first_word, first_word_in, is_alnum, is_lower, is_upper, skip_ws, Follow, WordSet,
+    ABBREVIATIONS, ALONE, BODIES, LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -90,10 +90,56 @@ pub fn party_at(t: &str, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
+    party_at_word(t, at)
+}
+
+/// [`party_at`] where `at` is known to start a word.
+pub(super) fn party_at_word(t: &str, at: usize) -> Option<Party> {
+    if !may_open(t, at) {
+        return None;
+    }
     [person_at(t, at), body_at(t, at, false), class_at(t, at)]
         .into_iter()
         .flatten()
         .max_by_key(|p| p.range.end)
+}
+
+/// Lower-cased first words of every phrase the grammar may open a party with, but
+/// a capitalized name: each rule starts by matching one of these at `at` or gives
+/// up — `body_at` "Văn phòng"/"VP", a sector head or a fixed body; `class_at`
+/// "các", "thành viên" or a class named alone; `person_at` an honorific, a post,
+/// or else (`named_person`) a proper name. A phrase only matches where the text's
+/// first word, lower-cased, is the phrase's (see [`Forms`](super::lexicon::Forms)).
+static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+    let fixed = ["Văn phòng", "VP", "các", "thành viên"];
+    let heads = SECTOR_HEADS.iter().map(|(h, _)| h);
+    let mut set: WordSet = fixed
+        .iter()
+        .chain(HONORIFICS)
+        .chain(heads)
+        .map(|w| first_word(w))
+        .collect();
+    for forms in [&BODIES.forms, &POSTS.forms, &ALONE.forms] {
+        set.extend(forms.first_words().map(String::from));
+    }
+    set
+});
+
+/// Whether any rule of [`party_at`] can match at word start `at`; when not, the
+/// grammar is not run. Besides [`OPENERS`], a word starting with `S` may be a
+/// department glued to a sector ("STTTT"), and a capitalized word (or a number,
+/// which `proper_name` takes too) may open a name before a post ("Tống Quang
+/// Thìn, TVTU, Phó Chủ tịch…").
+pub(super) fn may_open(t: &str, at: usize) -> bool {
+    let s = &t[at..];
+    if s.starts_with('S') {
+        return true;
+    }
+    let mut buf = [0; MAX_WORD];
+    if first_word_in(s, &mut buf).is_some_and(|w| OPENERS.contains(w)) {
+        return true;
+    }
+    word(t, at).is_some_and(|(w, _)| is_title(w))
 }
 
 /// One word of `t` at `i` (letters, digits, `&`, `/`, `.` inside), and its end.

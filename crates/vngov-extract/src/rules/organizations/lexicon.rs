@@ -6,7 +6,7 @@
 //! `&`, `-`, `–` and `,` match with or without spaces around them. A match must start
 //! and end at a word boundary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -45,6 +45,9 @@ impl Hasher for WordHasher {
 
 /// A map keyed by short words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of short words, hashed with [`WordHasher`].
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// The longest key of any [`Forms`] or word set, in bytes: a longer word in the
 /// text cannot be a key, so it is never lower-cased in full.

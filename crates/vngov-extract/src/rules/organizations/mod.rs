@@ -32,13 +32,22 @@ pub use grammar::{party_at, OrgRef, Party, PartyKind};
 pub fn scan(t: &str) -> Vec<Party> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        if let Some(p) = party_at(t, i) {
-            i = p.range.end;
-            out.push(p);
-            continue;
+    // The character before `i`: a word starts where it is not a letter or digit,
+    // nor `/` or `-` (see `grammar::word_start`).
+    let mut prev: Option<char> = None;
+    while let Some(c) = t[i..].chars().next() {
+        let starts = lexicon::is_alnum(c)
+            && !prev.is_some_and(|p| lexicon::is_alnum(p) || p == '/' || p == '-');
+        if starts {
+            if let Some(p) = grammar::party_at_word(t, i) {
+                i = p.range.end;
+                prev = t[..i].chars().next_back();
+                out.push(p);
+                continue;
+            }
         }
-        i += t[i..].chars().next().map_or(1, char::len_utf8);
+        prev = Some(c);
+        i += c.len_utf8();
     }
     out
 }

@@ -69,3 +69,62 @@ fn organizations_once_each_with_their_forms() {
     assert_eq!(orgs[0].mentions.len(), 3);
     assert_eq!(orgs[0].kind, vngov_record::OrganizationKind::Department);
 }
+
+/// Every fixture text of every rule family.
+fn all_fixture_texts() -> Vec<String> {
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut out = Vec::new();
+    for family in std::fs::read_dir(rules).expect("rules dir").flatten() {
+        let Ok(files) = std::fs::read_dir(family.path().join("fixtures")) else {
+            continue;
+        };
+        for f in files.flatten() {
+            if f.path().extension().is_some_and(|e| e == "txt") {
+                out.push(std::fs::read_to_string(f.path()).expect("fixture"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_rule_matches_where_no_party_may_open() {
+    let mut texts = all_fixture_texts();
+    texts.push(
+        "STTTT, Stttt và S TT&TT; đ/c Lê Văn A, Đ/C Lê Văn B; ĐỒNG CHÍ Hà; VP UBND, \
+         vp ubnd; CÁC SỞ, thành viên Ban Chỉ đạo; 2025 Phó Chủ tịch; Tống Quang Thìn, \
+         TVTU, Phó Chủ tịch UBND tỉnh"
+            .into(),
+    );
+    let mut rejected = 0;
+    for t in &texts {
+        for at in (0..t.len()).filter(|&i| grammar::word_start(t, i)) {
+            if grammar::may_open(t, at) {
+                continue;
+            }
+            rejected += 1;
+            assert_eq!(grammar::person_at(t, at), None, "{}", &t[at..]);
+            assert_eq!(grammar::body_at(t, at, false), None, "{}", &t[at..]);
+            assert_eq!(grammar::body_at(t, at, true), None, "{}", &t[at..]);
+            assert_eq!(grammar::class_at(t, at), None, "{}", &t[at..]);
+        }
+    }
+    assert!(rejected > 1000);
+}
+
+#[test]
+fn scan_finds_what_party_at_finds_at_each_offset() {
+    for t in all_fixture_texts() {
+        let mut expected = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if let Some(p) = party_at(&t, i) {
+                i = p.range.end;
+                expected.push(p);
+                continue;
+            }
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        assert_eq!(scan(&t), expected);
+    }
+}
