@@ -127,9 +127,10 @@ static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Whether any rule of [`party_at`] can match at word start `at`; when not, the
 /// grammar is not run. Besides [`OPENERS`], a word starting with `S` may be a
-/// department glued to a sector ("STTTT"), and a capitalized word (or a number,
+/// department glued to a sector ("STTTT"), and two capitalized words (or numbers,
 /// which `proper_name` takes too) may open a name before a post ("Tống Quang
-/// Thìn, TVTU, Phó Chủ tịch…").
+/// Thìn, TVTU, Phó Chủ tịch…"): `person_name` wants two words of `proper_name`,
+/// the second after a space.
 pub(super) fn may_open(t: &str, at: usize) -> bool {
     let s = &t[at..];
     if s.starts_with('S') {
@@ -139,7 +140,12 @@ pub(super) fn may_open(t: &str, at: usize) -> bool {
     if first_word_in(s, &mut buf).is_some_and(|w| OPENERS.contains(w)) {
         return true;
     }
-    word(t, at).is_some_and(|(w, _)| is_title(w))
+    match word(t, at) {
+        Some((w, e)) if is_title(w) && t[e..].starts_with(' ') => {
+            word(t, skip_ws(t, e)).is_some_and(|(w, _)| is_title(w))
+        }
+        _ => false,
+    }
 }
 
 /// One word of `t` at `i` (letters, digits, `&`, `/`, `.` inside), and its end.
