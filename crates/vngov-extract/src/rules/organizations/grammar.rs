@@ -117,10 +117,10 @@ static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
         .iter()
         .chain(HONORIFICS)
         .chain(heads)
-        .map(|w| first_word(w))
+        .map(|w| first_word(w).into_bytes().into())
         .collect();
     for forms in [&BODIES.forms, &POSTS.forms, &ALONE.forms] {
-        set.extend(forms.first_words().map(String::from));
+        set.extend(forms.first_words().map(Box::from));
     }
     set
 });

@@ -43,19 +43,20 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A map keyed by short words, hashed with [`WordHasher`].
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A map keyed by the UTF-8 bytes of short words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
 
-/// A set of short words, hashed with [`WordHasher`].
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+/// A set of the UTF-8 bytes of short words, hashed with [`WordHasher`].
+pub type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
 
 /// The longest key of any [`Forms`] or word set, in bytes: a longer word in the
 /// text cannot be a key, so it is never lower-cased in full.
 pub const MAX_WORD: usize = 64;
 
-/// The lower-cased run of letters and digits at the start of `s`, written into
-/// `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then it is no key).
-pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+/// The UTF-8 bytes of the lower-cased run of letters and digits at the start of
+/// `s`, written into `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then
+/// it is no key).
+pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     let mut n = 0;
     for c in s.chars() {
         if !is_alnum(c) {
@@ -69,8 +70,7 @@ pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str
         l.encode_utf8(&mut buf[n..n + len]);
         n += len;
     }
-    // Whole characters were written, so the bytes are UTF-8.
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
 /// Written forms indexed by their first word (its letters and digits, lower-cased),
@@ -99,11 +99,14 @@ impl Forms {
             let exact = !text.chars().any(char::is_lowercase);
             let key = first_word(text);
             assert!(key.len() <= MAX_WORD, "lexicon word too long: {key}");
-            by_word.entry(key).or_default().push(Form {
-                text: text.to_string(),
-                exact,
-                entry,
-            });
+            by_word
+                .entry(key.into_bytes().into())
+                .or_default()
+                .push(Form {
+                    text: text.to_string(),
+                    exact,
+                    entry,
+                });
         }
         for v in by_word.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
@@ -123,8 +126,8 @@ impl Forms {
 
     /// The lower-cased first words of the forms: a form can only match where the
     /// text's first word, lower-cased, is one of them.
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_word.keys().map(String::as_str)
+    pub fn first_words(&self) -> impl Iterator<Item = &[u8]> {
+        self.by_word.keys().map(|k| &**k)
     }
 }
 
@@ -441,7 +444,7 @@ mod tests {
     fn first_word_in_a_buffer_is_the_first_word() {
         let mut buf = [0; MAX_WORD];
         for s in ["Ủy ban", "TT&TT", "ĐỒNG chí", "", " x", "Đ/c", "Sở"] {
-            assert_eq!(first_word_in(s, &mut buf), Some(first_word(s).as_str()));
+            assert_eq!(first_word_in(s, &mut buf), Some(first_word(s).as_bytes()));
         }
         let long = "ế".repeat(MAX_WORD);
         assert_eq!(first_word_in(&long, &mut buf), None);
