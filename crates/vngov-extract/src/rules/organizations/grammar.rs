@@ -20,7 +20,7 @@ use regex::Regex;
 use vngov_record::OrganizationKind;
 
 use super::lexicon::{
-    eat, first_word, first_word_in, is_alnum, is_lower, is_upper, skip_ws, Follow, WordSet,
+    eat, first_word, first_word_in, is_alnum, is_lower, is_upper, skip_ws, Follow, Forms, WordSet,
     ABBREVIATIONS, ALONE, BODIES, LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
@@ -61,7 +61,7 @@ pub struct Party {
 }
 
 /// Heads that take a sector name, and the kind of body they make.
-const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
+pub(super) const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
     ("Sở", OrganizationKind::Department),
     ("Bộ", OrganizationKind::Central),
     ("Phòng", OrganizationKind::Department),
@@ -72,7 +72,27 @@ const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
 ];
 
 /// Honorifics before a post or a name.
-const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
+pub(super) const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
+
+/// [`SECTOR_HEADS`] looked up by their first word. No two heads share one, so at
+/// an offset at most one head can match: the one found here.
+pub(super) static HEAD_FORMS: LazyLock<Forms> =
+    LazyLock::new(|| Forms::new(SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h))));
+
+/// [`HONORIFICS`] looked up by their first word. Those sharing one differ only in
+/// case and match alike, so the one found here is the first in the list to match.
+pub(super) static HONORIFIC_FORMS: LazyLock<Forms> =
+    LazyLock::new(|| Forms::new(HONORIFICS.iter().copied().enumerate()));
+
+/// Lower-cased first words of bodies, posts, levels and sector heads: where the
+/// text's first word is none of these, [`is_head_word`] is false.
+static HEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    [&BODIES.forms, &POSTS.forms, &LEVELS.forms, &HEAD_FORMS]
+        .into_iter()
+        .flat_map(|f| f.first_words())
+        .map(Box::from)
+        .collect()
+});
 
 /// Whether byte `i` of `t` starts a word.
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
@@ -193,12 +213,14 @@ fn proper_name(t: &str, at: usize) -> Option<usize> {
 
 /// Whether a body, post or level starts at `i` (so a name stops before it).
 fn is_head_word(t: &str, i: usize) -> bool {
+    let mut buf = [0; MAX_WORD];
+    if !first_word_in(&t[i..], &mut buf).is_some_and(|w| HEAD_WORDS.contains(w)) {
+        return false;
+    }
     BODIES.forms.longest(t, i).is_some()
         || POSTS.forms.longest(t, i).is_some()
         || LEVELS.forms.longest(t, i).is_some()
-        || SECTOR_HEADS
-            .iter()
-            .any(|(h, _)| eat(t, i, h, false).is_some())
+        || HEAD_FORMS.longest(t, i).is_some()
 }
 
 /// A level word ("tỉnh", "TP", "thị xã") at `at`: its end and canonical spelling.
@@ -377,20 +399,17 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
         }
     }
     // A department or ministry of a sector.
-    for (head, kind) in SECTOR_HEADS {
-        let Some(e) = eat(t, at, head, false) else {
-            continue;
-        };
-        let Some(j) = after_ws(t, e) else { continue };
+    if let Some((e, h)) = HEAD_FORMS.longest(t, at) {
+        let (head, kind) = SECTOR_HEADS[h];
         // "cơ sở xây dựng" is not a department: a lower-case head needs a
         // capitalized sector name.
         let head_lower = t[at..].starts_with(is_lower);
-        if head_lower && t[j..].starts_with(is_lower) {
-            continue;
-        }
-        if let Some((se, s)) = SECTORS.forms.longest(t, j) {
+        let sector = after_ws(t, e)
+            .filter(|&j| !(head_lower && t[j..].starts_with(is_lower)))
+            .and_then(|j| SECTORS.forms.longest(t, j));
+        if let Some((se, s)) = sector {
             let name = format!("{head} {}", SECTORS.names[s]);
-            consider(with_place(t, at, se, name, *kind, person));
+            consider(with_place(t, at, se, name, kind, person));
         }
     }
     // "STTTT": the letter S glued to a sector's abbreviation.
@@ -681,13 +700,10 @@ pub fn person_at(t: &str, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
-    let mut i = at;
-    for h in HONORIFICS {
-        if let Some(e) = eat(t, at, h, false).and_then(|e| after_ws(t, e)) {
-            i = e;
-            break;
-        }
-    }
+    let i = HONORIFIC_FORMS
+        .longest(t, at)
+        .and_then(|(e, _)| after_ws(t, e))
+        .unwrap_or(at);
     let Some((pe, p)) = POSTS.forms.longest(t, i) else {
         return named_person(t, at, i, i > at);
     };

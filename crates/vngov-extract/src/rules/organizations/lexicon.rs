@@ -89,7 +89,9 @@ pub fn first_word(s: &str) -> String {
 }
 
 impl Forms {
-    fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+    /// Forms from `(entry, written form)` pairs; blank forms are left out. A form
+    /// without a lower-case letter matches exactly as written.
+    pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
         let mut by_word: WordMap<Vec<Form>> = WordMap::default();
         for (entry, text) in forms {
             let text = text.trim();

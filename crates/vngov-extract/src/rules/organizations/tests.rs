@@ -128,3 +128,22 @@ fn scan_finds_what_party_at_finds_at_each_offset() {
         assert_eq!(scan(&t), expected);
     }
 }
+
+#[test]
+fn heads_and_honorifics_found_by_first_word_match_as_the_lists_do() {
+    let t = "Chi cục Thuế, Tổng cục Hải quan, sở Tài chính, Đ/c Hà, đồng chí Lan, ông Ba";
+    for at in (0..t.len()).filter(|&i| grammar::word_start(t, i)) {
+        let head = grammar::SECTOR_HEADS
+            .iter()
+            .enumerate()
+            .find_map(|(i, (h, _))| lexicon::eat(t, at, h, false).map(|e| (e, i)));
+        assert_eq!(grammar::HEAD_FORMS.longest(t, at), head);
+        let honorific = grammar::HONORIFICS
+            .iter()
+            .find_map(|h| lexicon::eat(t, at, h, false));
+        assert_eq!(
+            grammar::HONORIFIC_FORMS.longest(t, at).map(|(e, _)| e),
+            honorific
+        );
+    }
+}
