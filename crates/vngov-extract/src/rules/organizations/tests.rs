@@ -147,3 +147,18 @@ fn heads_and_honorifics_found_by_first_word_match_as_the_lists_do() {
         );
     }
 }
+
+#[test]
+fn the_index_answers_as_party_at_and_scan_do() {
+    for t in all_fixture_texts() {
+        let index = PartyIndex::new(&t);
+        assert_eq!(index.parties(), scan(&t).as_slice());
+        for at in 0..=t.len() {
+            assert_eq!(index.party_at(at), party_at(&t, at), "at {at}");
+            let ending = index.parties().iter().find(|p| p.range.end == at);
+            assert_eq!(index.ending_at(at), ending);
+        }
+        let doc = crate::Doc::new(&t);
+        assert_eq!(extract_from(&doc, index.parties()), extract(&doc));
+    }
+}
