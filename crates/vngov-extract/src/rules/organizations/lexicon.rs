@@ -18,6 +18,38 @@ struct Form {
     text: String,
     exact: bool,
     entry: usize,
+    /// The second word, lower-cased, when one space and a letter or digit follow
+    /// the first: the form can only match where the text's second word is this.
+    second: Option<Box<[u8]>>,
+}
+
+/// The second word of a form, lower-cased, when one space and a letter or digit
+/// follow the first. Then `eat` wants whitespace after the text's first word and a
+/// word matching this one letter for letter, ending where it ends (a space, a
+/// separator, a literal mark or the end of the phrase follows it).
+fn second_word(text: &str) -> Option<Box<[u8]>> {
+    let first_end = text.find(|c: char| !is_alnum(c)).unwrap_or(text.len());
+    let rest = text[first_end..].strip_prefix(' ')?;
+    if !rest.starts_with(is_alnum) {
+        return None;
+    }
+    let w = first_word(rest);
+    assert!(w.len() <= MAX_WORD, "lexicon word too long: {w}");
+    Some(w.into_bytes().into())
+}
+
+/// The text's second word at `at`, lower-cased, written into `buf`: the word
+/// after the whitespace after the first. `None` when no whitespace follows the
+/// first word or the second is longer than [`MAX_WORD`] bytes: then no form with a
+/// second word matches.
+fn text_second_word<'b>(t: &str, at: usize, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let s = &t[at..];
+    let e = at + s.find(|c: char| !is_alnum(c)).unwrap_or(s.len());
+    let j = skip_ws(t, e);
+    if j == e {
+        return None;
+    }
+    first_word_in(&t[j..], buf)
 }
 
 /// FNV-1a: the keys hashed here are a few bytes long, where SipHash costs more
@@ -108,6 +140,7 @@ impl Forms {
                     text: text.to_string(),
                     exact,
                     entry,
+                    second: second_word(text),
                 });
         }
         for v in by_word.values_mut() {
@@ -120,9 +153,14 @@ impl Forms {
     /// its end and its entry index.
     pub fn longest(&self, t: &str, at: usize) -> Option<(usize, usize)> {
         let mut buf = [0; MAX_WORD];
-        self.by_word
-            .get(first_word_in(t.get(at..)?, &mut buf)?)?
+        let forms = self.by_word.get(first_word_in(t.get(at..)?, &mut buf)?)?;
+        // Many forms share a first word ("Ban …", "Phó …"): most are ruled out by
+        // their second word without matching them letter by letter.
+        let mut buf2 = [0; MAX_WORD];
+        let second = text_second_word(t, at, &mut buf2);
+        forms
             .iter()
+            .filter(|f| f.second.as_deref().map_or(true, |w| second == Some(w)))
             .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
     }
 
@@ -450,6 +488,31 @@ mod tests {
         }
         let long = "ế".repeat(MAX_WORD);
         assert_eq!(first_word_in(&long, &mut buf), None);
+    }
+
+    #[test]
+    fn second_words_of_forms_and_text() {
+        assert_eq!(
+            second_word("Ban Chỉ đạo").as_deref(),
+            Some("chỉ".as_bytes())
+        );
+        assert_eq!(second_word("TT&TT"), None);
+        assert_eq!(
+            second_word("Kế hoạch - Đầu tư").as_deref(),
+            Some("hoạch".as_bytes())
+        );
+        assert_eq!(second_word("Sở"), None);
+        let mut buf = [0; MAX_WORD];
+        let t = "Ban  CHỈ đạo";
+        assert_eq!(text_second_word(t, 0, &mut buf), Some("chỉ".as_bytes()));
+        assert_eq!(text_second_word("Ban-Chỉ", 0, &mut buf), None);
+        assert_eq!(text_second_word("Ban (x)", 0, &mut buf), Some(&b""[..]));
+        let (end, i) = BODIES.forms.longest("Ban Chỉ đạo tỉnh", 0).unwrap();
+        assert_eq!(
+            (end, BODIES.entries[i].name),
+            ("Ban Chỉ đạo".len(), "Ban Chỉ đạo")
+        );
+        assert_eq!(BODIES.forms.longest("ban hành", 0), None);
     }
 
     #[test]
