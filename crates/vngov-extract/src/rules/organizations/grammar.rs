@@ -171,10 +171,22 @@ pub(super) fn may_open(t: &str, at: usize) -> bool {
 /// One word of `t` at `i` (letters, digits, `&`, `/`, `.` inside), and its end.
 fn word(t: &str, i: usize) -> Option<(&str, usize)> {
     let s = &t[i..];
-    let len = s
-        .char_indices()
-        .find(|(_, c)| !(is_alnum(*c) || *c == '&'))
-        .map_or(s.len(), |(j, _)| j);
+    let bytes = s.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        // ASCII bytes, most of a word's, need no decoding.
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'&') {
+                break;
+            }
+            len += 1;
+            continue;
+        }
+        match s[len..].chars().next() {
+            Some(c) if is_alnum(c) => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| (&s[..len], i + len))
 }
 

@@ -89,11 +89,22 @@ pub const MAX_WORD: usize = 64;
 /// `s`, written into `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then
 /// it is no key).
 pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
-    let mut n = 0;
-    for c in s.chars() {
-        if !is_alnum(c) {
-            break;
+    let bytes = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes, most of a word's, need no decoding.
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            *buf.get_mut(n)? = b.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+            continue;
         }
+        let Some(c) = s[i..].chars().next().filter(|&c| is_alnum(c)) else {
+            break;
+        };
         let l = lower(c);
         let len = l.len_utf8();
         if n + len > MAX_WORD {
@@ -101,6 +112,7 @@ pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8
         }
         l.encode_utf8(&mut buf[n..n + len]);
         n += len;
+        i += c.len_utf8();
     }
     Some(&buf[..n])
 }
@@ -172,6 +184,7 @@ impl Forms {
 }
 
 /// The first character of `c` lower-cased.
+#[inline]
 pub fn lower(c: char) -> char {
     // Most letters compared are ASCII or Vietnamese: answer those without the
     // Unicode tables, which are slow.
@@ -181,11 +194,14 @@ pub fn lower(c: char) -> char {
         // À…Þ (not ×) → à…þ; ß…ÿ are lower case already.
         0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20).unwrap_or(c),
         0xD7..=0xFF => c,
-        // Upper case even, lower case odd: Ā…į, Ĳ…ķ, Ŋ…ŷ, Ạ…ỿ (ă, đ, ĩ, ũ and the
-        // Vietnamese letters with two marks among them).
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => {
+        // Upper case even, lower case odd: Ā…į, Ĳ…ķ, Ŋ…ŷ, Ơ ơ, Ạ…ỿ (ă, đ, ĩ, ũ, ơ and
+        // the Vietnamese letters with two marks among them).
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
             char::from_u32(u | 1).unwrap_or(c)
         }
+        // Ư → ư; ư.
+        0x1AF => 'ư',
+        0x1B0 => c,
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -213,7 +229,11 @@ pub fn is_lower(c: char) -> bool {
         0..=0x7F => c.is_ascii_lowercase(),
         0xDF..=0xFF => u != 0xF7,
         0xC0..=0xDE => false,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u & 1 == 1,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
+            u & 1 == 1
+        }
+        0x1AF => false,
+        0x1B0 => true,
         _ => c.is_lowercase(),
     }
 }
@@ -227,7 +247,11 @@ pub fn is_upper(c: char) -> bool {
         0..=0x7F => c.is_ascii_uppercase(),
         0xC0..=0xDE => u != 0xD7,
         0xDF..=0xFF => false,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u & 1 == 0,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
+            u & 1 == 0
+        }
+        0x1AF => true,
+        0x1B0 => false,
         _ => c.is_uppercase(),
     }
 }
@@ -283,6 +307,10 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
 
 /// The first byte at or after `i` that is not whitespace.
 pub fn skip_ws(t: &str, i: usize) -> usize {
+    // A letter or digit follows most of the time: answer without decoding.
+    if t.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return i;
+    }
     t[i..]
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
@@ -474,7 +502,7 @@ mod tests {
             let std_lower = c.to_lowercase().next().unwrap_or(c);
             assert_eq!(lower(c), std_lower, "{c:?} U+{:04X}", c as u32);
         }
-        for c in ['Đ', 'Ơ', 'Ư', 'Ắ', 'Ỹ', 'Ỳ'] {
+        for c in ['Đ', 'Ơ', 'Ư', 'Ắ', 'Ỹ', 'Ỳ', 'Ĩ', 'Ũ', 'Ă'] {
             assert!(is_upper(c) && is_alnum(c) && !is_lower(c));
             assert_eq!(lower(c).to_string(), c.to_lowercase().to_string());
         }
