@@ -119,9 +119,9 @@ pub fn extract_with(text: &str, known: Known) -> Extraction {
         .next()
         .map(chair_label);
     // Tasks and organizations read the same bodies: scanned once.
-    let parties = rules::organizations::scan(text);
+    let parties = rules::organizations::PartyIndex::new(text);
     let tasks = rules::tasks::extract(&doc, &dates, &parties, chair.as_deref());
-    let organizations = rules::organizations::extract(&doc, &parties);
+    let organizations = rules::organizations::extract_from(&doc, parties.parties());
     Extraction {
         title,
         published,

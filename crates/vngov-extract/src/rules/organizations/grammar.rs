@@ -20,8 +20,8 @@ use regex::Regex;
 use vngov_record::OrganizationKind;
 
 use super::lexicon::{
-    eat, skip_ws, Follow, ABBREVIATIONS, ALONE, BODIES, LEVELS, PLURALS, POSTS, QUALIFIERS,
-    SECTORS, SURNAMES,
+    eat, first_word, first_word_in, is_alnum, is_lower, is_upper, skip_ws, Follow, Forms, WordSet,
+    ABBREVIATIONS, ALONE, BODIES, LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -61,7 +61,7 @@ pub struct Party {
 }
 
 /// Heads that take a sector name, and the kind of body they make.
-const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
+pub(super) const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
     ("Sở", OrganizationKind::Department),
     ("Bộ", OrganizationKind::Central),
     ("Phòng", OrganizationKind::Department),
@@ -72,22 +72,50 @@ const SECTOR_HEADS: &[(&str, OrganizationKind)] = &[
 ];
 
 /// Honorifics before a post or a name.
-const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
+pub(super) const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông", "bà"];
+
+/// [`SECTOR_HEADS`] looked up by their first word. No two heads share one, so at
+/// an offset at most one head can match: the one found here.
+pub(super) static HEAD_FORMS: LazyLock<Forms> =
+    LazyLock::new(|| Forms::new(SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h))));
+
+/// [`HONORIFICS`] looked up by their first word. Those sharing one differ only in
+/// case and match alike, so the one found here is the first in the list to match.
+pub(super) static HONORIFIC_FORMS: LazyLock<Forms> =
+    LazyLock::new(|| Forms::new(HONORIFICS.iter().copied().enumerate()));
+
+/// Lower-cased first words of bodies, posts, levels and sector heads: where the
+/// text's first word is none of these, [`is_head_word`] is false.
+static HEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    [&BODIES.forms, &POSTS.forms, &LEVELS.forms, &HEAD_FORMS]
+        .into_iter()
+        .flat_map(|f| f.first_words())
+        .map(Box::from)
+        .collect()
+});
 
 /// Whether byte `i` of `t` starts a word.
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
 pub fn word_start(t: &str, i: usize) -> bool {
     t.is_char_boundary(i)
-        && t[i..].chars().next().is_some_and(char::is_alphanumeric)
+        && t[i..].chars().next().is_some_and(is_alnum)
         && !t[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-')
+            .is_some_and(|c| is_alnum(c) || c == '/' || c == '-')
 }
 
 /// The longest party named at byte `at` of `t`.
 pub fn party_at(t: &str, at: usize) -> Option<Party> {
     if !word_start(t, at) {
+        return None;
+    }
+    party_at_word(t, at)
+}
+
+/// [`party_at`] where `at` is known to start a word.
+pub(super) fn party_at_word(t: &str, at: usize) -> Option<Party> {
+    if !may_open(t, at) {
         return None;
     }
     [person_at(t, at), body_at(t, at, false), class_at(t, at)]
@@ -96,19 +124,75 @@ pub fn party_at(t: &str, at: usize) -> Option<Party> {
         .max_by_key(|p| p.range.end)
 }
 
+/// Lower-cased first words of every phrase the grammar may open a party with, but
+/// a capitalized name: each rule starts by matching one of these at `at` or gives
+/// up — `body_at` "Văn phòng"/"VP", a sector head or a fixed body; `class_at`
+/// "các", "thành viên" or a class named alone; `person_at` an honorific, a post,
+/// or else (`named_person`) a proper name. A phrase only matches where the text's
+/// first word, lower-cased, is the phrase's (see [`Forms`](super::lexicon::Forms)).
+static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+    let fixed = ["Văn phòng", "VP", "các", "thành viên"];
+    let heads = SECTOR_HEADS.iter().map(|(h, _)| h);
+    let mut set: WordSet = fixed
+        .iter()
+        .chain(HONORIFICS)
+        .chain(heads)
+        .map(|w| first_word(w).into_bytes().into())
+        .collect();
+    for forms in [&BODIES.forms, &POSTS.forms, &ALONE.forms] {
+        set.extend(forms.first_words().map(Box::from));
+    }
+    set
+});
+
+/// Whether any rule of [`party_at`] can match at word start `at`; when not, the
+/// grammar is not run. Besides [`OPENERS`], a word starting with `S` may be a
+/// department glued to a sector ("STTTT"), and two capitalized words (or numbers,
+/// which `proper_name` takes too) may open a name before a post ("Tống Quang
+/// Thìn, TVTU, Phó Chủ tịch…"): `person_name` wants two words of `proper_name`,
+/// the second after a space.
+pub(super) fn may_open(t: &str, at: usize) -> bool {
+    let s = &t[at..];
+    if s.starts_with('S') {
+        return true;
+    }
+    let mut buf = [0; MAX_WORD];
+    if first_word_in(s, &mut buf).is_some_and(|w| OPENERS.contains(w)) {
+        return true;
+    }
+    match word(t, at) {
+        Some((w, e)) if is_title(w) && t[e..].starts_with(' ') => {
+            word(t, skip_ws(t, e)).is_some_and(|(w, _)| is_title(w))
+        }
+        _ => false,
+    }
+}
+
 /// One word of `t` at `i` (letters, digits, `&`, `/`, `.` inside), and its end.
 fn word(t: &str, i: usize) -> Option<(&str, usize)> {
     let s = &t[i..];
-    let len = s
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '&'))
-        .map_or(s.len(), |(j, _)| j);
+    let bytes = s.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        // ASCII bytes, most of a word's, need no decoding.
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'&') {
+                break;
+            }
+            len += 1;
+            continue;
+        }
+        match s[len..].chars().next() {
+            Some(c) if is_alnum(c) => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| (&s[..len], i + len))
 }
 
 fn is_title(w: &str) -> bool {
     let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase) && c.clone().all(|c| c.is_lowercase())
+    c.next().is_some_and(is_upper) && c.clone().all(is_lower)
         || w.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -141,12 +225,14 @@ fn proper_name(t: &str, at: usize) -> Option<usize> {
 
 /// Whether a body, post or level starts at `i` (so a name stops before it).
 fn is_head_word(t: &str, i: usize) -> bool {
+    let mut buf = [0; MAX_WORD];
+    if !first_word_in(&t[i..], &mut buf).is_some_and(|w| HEAD_WORDS.contains(w)) {
+        return false;
+    }
     BODIES.forms.longest(t, i).is_some()
         || POSTS.forms.longest(t, i).is_some()
         || LEVELS.forms.longest(t, i).is_some()
-        || SECTOR_HEADS
-            .iter()
-            .any(|(h, _)| eat(t, i, h, false).is_some())
+        || HEAD_FORMS.longest(t, i).is_some()
 }
 
 /// A level word ("tỉnh", "TP", "thị xã") at `at`: its end and canonical spelling.
@@ -325,27 +411,24 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
         }
     }
     // A department or ministry of a sector.
-    for (head, kind) in SECTOR_HEADS {
-        let Some(e) = eat(t, at, head, false) else {
-            continue;
-        };
-        let Some(j) = after_ws(t, e) else { continue };
+    if let Some((e, h)) = HEAD_FORMS.longest(t, at) {
+        let (head, kind) = SECTOR_HEADS[h];
         // "cơ sở xây dựng" is not a department: a lower-case head needs a
         // capitalized sector name.
-        let head_lower = t[at..].starts_with(|c: char| c.is_lowercase());
-        if head_lower && t[j..].starts_with(|c: char| c.is_lowercase()) {
-            continue;
-        }
-        if let Some((se, s)) = SECTORS.forms.longest(t, j) {
+        let head_lower = t[at..].starts_with(is_lower);
+        let sector = after_ws(t, e)
+            .filter(|&j| !(head_lower && t[j..].starts_with(is_lower)))
+            .and_then(|j| SECTORS.forms.longest(t, j));
+        if let Some((se, s)) = sector {
             let name = format!("{head} {}", SECTORS.names[s]);
-            consider(with_place(t, at, se, name, *kind, person));
+            consider(with_place(t, at, se, name, kind, person));
         }
     }
     // "STTTT": the letter S glued to a sector's abbreviation.
     if t[at..].starts_with('S') {
         if let Some((se, s)) = SECTORS.forms.longest(t, at + 1) {
             let written = &t[at + 1..se];
-            if !written.chars().any(char::is_lowercase) {
+            if !written.chars().any(is_lower) {
                 let name = format!("Sở {}", SECTORS.names[s]);
                 consider(body(at..se, name, OrganizationKind::Department));
             }
@@ -450,7 +533,7 @@ fn descriptive_name(t: &str, at: usize) -> (usize, String) {
         if is_head_word(t, j) && !is_title(w) {
             break;
         }
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(is_upper);
         if capital && (lower_words == 0 || (lower_words <= 4 && !has_verb(&t[safe..j]))) {
             // "Chương trình CNTT": a few lower-case words between capitalized ones.
             lower_words = 0;
@@ -567,7 +650,7 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
     if let Some((e, i)) = ALONE.forms.longest(t, at) {
         let (qe, q) = qualifiers(t, e);
         let written = squash(&t[at..e]);
-        let name = if written.starts_with(|c: char| c.is_uppercase()) {
+        let name = if written.starts_with(is_upper) {
             let mut c = ALONE.names[i].chars();
             c.next()
                 .map(|f| f.to_uppercase().chain(c).collect())
@@ -629,13 +712,10 @@ pub fn person_at(t: &str, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
-    let mut i = at;
-    for h in HONORIFICS {
-        if let Some(e) = eat(t, at, h, false).and_then(|e| after_ws(t, e)) {
-            i = e;
-            break;
-        }
-    }
+    let i = HONORIFIC_FORMS
+        .longest(t, at)
+        .and_then(|(e, _)| after_ws(t, e))
+        .unwrap_or(at);
     let Some((pe, p)) = POSTS.forms.longest(t, i) else {
         return named_person(t, at, i, i > at);
     };
@@ -704,7 +784,7 @@ fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> 
             }
         }
         match word(t, k) {
-            Some((w, e)) if w.len() >= 2 && !w.chars().any(char::is_lowercase) => j = e,
+            Some((w, e)) if w.len() >= 2 && !w.chars().any(is_lower) => j = e,
             _ => break,
         }
     }

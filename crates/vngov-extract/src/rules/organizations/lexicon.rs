@@ -6,7 +6,8 @@
 //! `&`, `-`, `–` and `,` match with or without spaces around them. A match must start
 //! and end at a word boundary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use vngov_record::OrganizationKind;
@@ -17,6 +18,103 @@ struct Form {
     text: String,
     exact: bool,
     entry: usize,
+    /// The second word, lower-cased, when one space and a letter or digit follow
+    /// the first: the form can only match where the text's second word is this.
+    second: Option<Box<[u8]>>,
+}
+
+/// The second word of a form, lower-cased, when one space and a letter or digit
+/// follow the first. Then `eat` wants whitespace after the text's first word and a
+/// word matching this one letter for letter, ending where it ends (a space, a
+/// separator, a literal mark or the end of the phrase follows it).
+fn second_word(text: &str) -> Option<Box<[u8]>> {
+    let first_end = text.find(|c: char| !is_alnum(c)).unwrap_or(text.len());
+    let rest = text[first_end..].strip_prefix(' ')?;
+    if !rest.starts_with(is_alnum) {
+        return None;
+    }
+    let w = first_word(rest);
+    assert!(w.len() <= MAX_WORD, "lexicon word too long: {w}");
+    Some(w.into_bytes().into())
+}
+
+/// The text's second word at `at`, lower-cased, written into `buf`: the word
+/// after the whitespace after the first. `None` when no whitespace follows the
+/// first word or the second is longer than [`MAX_WORD`] bytes: then no form with a
+/// second word matches.
+fn text_second_word<'b>(t: &str, at: usize, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let s = &t[at..];
+    let e = at + s.find(|c: char| !is_alnum(c)).unwrap_or(s.len());
+    let j = skip_ws(t, e);
+    if j == e {
+        return None;
+    }
+    first_word_in(&t[j..], buf)
+}
+
+/// FNV-1a: the keys hashed here are a few bytes long, where SipHash costs more
+/// than the lookup it serves.
+#[derive(Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by the UTF-8 bytes of short words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of the UTF-8 bytes of short words, hashed with [`WordHasher`].
+pub type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
+
+/// The longest key of any [`Forms`] or word set, in bytes: a longer word in the
+/// text cannot be a key, so it is never lower-cased in full.
+pub const MAX_WORD: usize = 64;
+
+/// The UTF-8 bytes of the lower-cased run of letters and digits at the start of
+/// `s`, written into `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then
+/// it is no key).
+pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let bytes = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes, most of a word's, need no decoding.
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            *buf.get_mut(n)? = b.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next().filter(|&c| is_alnum(c)) else {
+            break;
+        };
+        let l = lower(c);
+        let len = l.len_utf8();
+        if n + len > MAX_WORD {
+            return None;
+        }
+        l.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+        i += c.len_utf8();
+    }
+    Some(&buf[..n])
 }
 
 /// Written forms indexed by their first word (its letters and digits, lower-cased),
@@ -26,31 +124,36 @@ struct Form {
 /// letter, keeps the lexicon cheap at every word of a long document.
 #[derive(Debug, Default)]
 pub struct Forms {
-    by_word: HashMap<String, Vec<Form>>,
+    by_word: WordMap<Vec<Form>>,
 }
 
 /// The lower-cased run of letters and digits at the start of `s`.
-fn first_word(s: &str) -> String {
-    s.chars()
-        .take_while(|c| c.is_alphanumeric())
-        .map(lower)
-        .collect()
+pub fn first_word(s: &str) -> String {
+    s.chars().take_while(|&c| is_alnum(c)).map(lower).collect()
 }
 
 impl Forms {
-    fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let mut by_word: HashMap<String, Vec<Form>> = HashMap::new();
+    /// Forms from `(entry, written form)` pairs; blank forms are left out. A form
+    /// without a lower-case letter matches exactly as written.
+    pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        let mut by_word: WordMap<Vec<Form>> = WordMap::default();
         for (entry, text) in forms {
             let text = text.trim();
             if text.is_empty() {
                 continue;
             }
             let exact = !text.chars().any(char::is_lowercase);
-            by_word.entry(first_word(text)).or_default().push(Form {
-                text: text.to_string(),
-                exact,
-                entry,
-            });
+            let key = first_word(text);
+            assert!(key.len() <= MAX_WORD, "lexicon word too long: {key}");
+            by_word
+                .entry(key.into_bytes().into())
+                .or_default()
+                .push(Form {
+                    text: text.to_string(),
+                    exact,
+                    entry,
+                    second: second_word(text),
+                });
         }
         for v in by_word.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
@@ -61,19 +164,95 @@ impl Forms {
     /// The longest form starting at byte `at` of `t` that ends at a word boundary:
     /// its end and its entry index.
     pub fn longest(&self, t: &str, at: usize) -> Option<(usize, usize)> {
-        self.by_word
-            .get(&first_word(t.get(at..)?))?
+        let mut buf = [0; MAX_WORD];
+        let forms = self.by_word.get(first_word_in(t.get(at..)?, &mut buf)?)?;
+        // Many forms share a first word ("Ban …", "Phó …"): most are ruled out by
+        // their second word without matching them letter by letter.
+        let mut buf2 = [0; MAX_WORD];
+        let second = text_second_word(t, at, &mut buf2);
+        forms
             .iter()
+            .filter(|f| f.second.as_deref().map_or(true, |w| second == Some(w)))
             .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
+    }
+
+    /// The lower-cased first words of the forms: a form can only match where the
+    /// text's first word, lower-cased, is one of them.
+    pub fn first_words(&self) -> impl Iterator<Item = &[u8]> {
+        self.by_word.keys().map(|k| &**k)
     }
 }
 
-fn lower(c: char) -> char {
-    // Most letters compared are ASCII: skip the Unicode tables for them.
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
+/// The first character of `c` lower-cased.
+#[inline]
+pub fn lower(c: char) -> char {
+    // Most letters compared are ASCII or Vietnamese: answer those without the
+    // Unicode tables, which are slow.
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.to_ascii_lowercase(),
+        // À…Þ (not ×) → à…þ; ß…ÿ are lower case already.
+        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20).unwrap_or(c),
+        0xD7..=0xFF => c,
+        // Upper case even, lower case odd: Ā…į, Ĳ…ķ, Ŋ…ŷ, Ơ ơ, Ạ…ỿ (ă, đ, ĩ, ũ, ơ and
+        // the Vietnamese letters with two marks among them).
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
+            char::from_u32(u | 1).unwrap_or(c)
+        }
+        // Ư → ư; ư.
+        0x1AF => 'ư',
+        0x1B0 => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII and the Latin letters Vietnamese is written
+/// in answered without the Unicode tables.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, Latin Extended-A and -B: all letters but × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        // Latin Extended Additional (ạ, ế, ờ, ự…).
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_lowercase`, with ASCII and common Vietnamese letters answered without
+/// the Unicode tables.
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xDF..=0xFF => u != 0xF7,
+        0xC0..=0xDE => false,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
+            u & 1 == 1
+        }
+        0x1AF => false,
+        0x1B0 => true,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `char::is_uppercase`, with ASCII and common Vietnamese letters answered without
+/// the Unicode tables.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
+            u & 1 == 0
+        }
+        0x1AF => true,
+        0x1B0 => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -123,11 +302,15 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
         }
     }
     let next = t[i..].chars().next();
-    (!next.is_some_and(char::is_alphanumeric)).then_some(i)
+    (!next.is_some_and(is_alnum)).then_some(i)
 }
 
 /// The first byte at or after `i` that is not whitespace.
 pub fn skip_ws(t: &str, i: usize) -> usize {
+    // A letter or digit follows most of the time: answer without decoding.
+    if t.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return i;
+    }
     t[i..]
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
@@ -308,6 +491,56 @@ mod tests {
         assert_eq!(eat(t, 0, "Sở Tài chính", false), Some(t.len()));
         assert_eq!(eat("Sở Tài chínhx", 0, "Sở Tài chính", false), None);
         assert_eq!(eat("tt&tt", 0, "TT&TT", true), None);
+    }
+
+    #[test]
+    fn fast_letter_checks_agree_with_std() {
+        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?} U+{:04X}", c as u32);
+            let std_lower = c.to_lowercase().next().unwrap_or(c);
+            assert_eq!(lower(c), std_lower, "{c:?} U+{:04X}", c as u32);
+        }
+        for c in ['Đ', 'Ơ', 'Ư', 'Ắ', 'Ỹ', 'Ỳ', 'Ĩ', 'Ũ', 'Ă'] {
+            assert!(is_upper(c) && is_alnum(c) && !is_lower(c));
+            assert_eq!(lower(c).to_string(), c.to_lowercase().to_string());
+        }
+    }
+
+    #[test]
+    fn first_word_in_a_buffer_is_the_first_word() {
+        let mut buf = [0; MAX_WORD];
+        for s in ["Ủy ban", "TT&TT", "ĐỒNG chí", "", " x", "Đ/c", "Sở"] {
+            assert_eq!(first_word_in(s, &mut buf), Some(first_word(s).as_bytes()));
+        }
+        let long = "ế".repeat(MAX_WORD);
+        assert_eq!(first_word_in(&long, &mut buf), None);
+    }
+
+    #[test]
+    fn second_words_of_forms_and_text() {
+        assert_eq!(
+            second_word("Ban Chỉ đạo").as_deref(),
+            Some("chỉ".as_bytes())
+        );
+        assert_eq!(second_word("TT&TT"), None);
+        assert_eq!(
+            second_word("Kế hoạch - Đầu tư").as_deref(),
+            Some("hoạch".as_bytes())
+        );
+        assert_eq!(second_word("Sở"), None);
+        let mut buf = [0; MAX_WORD];
+        let t = "Ban  CHỈ đạo";
+        assert_eq!(text_second_word(t, 0, &mut buf), Some("chỉ".as_bytes()));
+        assert_eq!(text_second_word("Ban-Chỉ", 0, &mut buf), None);
+        assert_eq!(text_second_word("Ban (x)", 0, &mut buf), Some(&b""[..]));
+        let (end, i) = BODIES.forms.longest("Ban Chỉ đạo tỉnh", 0).unwrap();
+        assert_eq!(
+            (end, BODIES.entries[i].name),
+            ("Ban Chỉ đạo".len(), "Ban Chỉ đạo")
+        );
+        assert_eq!(BODIES.forms.longest("ban hành", 0), None);
     }
 
     #[test]

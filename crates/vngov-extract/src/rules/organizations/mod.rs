@@ -30,17 +30,94 @@ pub use grammar::{party_at, OrgRef, Party, PartyKind};
 /// Every body, class and person named in `t`, in text order, none overlapping (the
 /// longest reading at each word wins).
 pub fn scan(t: &str) -> Vec<Party> {
+    scan_with(t, |_| {})
+}
+
+/// [`scan`], calling `none_at` with every word start where it found no party.
+fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        if let Some(p) = party_at(t, i) {
-            i = p.range.end;
-            out.push(p);
-            continue;
+    // The character before `i`: a word starts where it is not a letter or digit,
+    // nor `/` or `-` (see `grammar::word_start`).
+    let mut prev: Option<char> = None;
+    while let Some(c) = t[i..].chars().next() {
+        let starts = lexicon::is_alnum(c)
+            && !prev.is_some_and(|p| lexicon::is_alnum(p) || p == '/' || p == '-');
+        if starts {
+            if let Some(p) = grammar::party_at_word(t, i) {
+                i = p.range.end;
+                prev = t[..i].chars().next_back();
+                out.push(p);
+                continue;
+            }
+            none_at(i);
         }
-        i += t[i..].chars().next().map_or(1, char::len_utf8);
+        prev = Some(c);
+        i += c.len_utf8();
     }
     out
+}
+
+/// The parties of one text, read once: [`scan`]'s list, and [`party_at`] at any
+/// offset answered from what the scan already read where it can. Build one per
+/// document and share it between the rules that read parties.
+#[derive(Debug, Clone)]
+pub struct PartyIndex<'t> {
+    text: &'t str,
+    parties: Vec<Party>,
+    /// One bit per byte of the text: the scan found no party at that word start.
+    none: Vec<u64>,
+}
+
+impl<'t> PartyIndex<'t> {
+    /// Scans `text`.
+    pub fn new(text: &'t str) -> Self {
+        let mut none = vec![0u64; text.len().div_ceil(64)];
+        let parties = scan_with(text, |i| none[i / 64] |= 1 << (i % 64));
+        PartyIndex {
+            text,
+            parties,
+            none,
+        }
+    }
+
+    /// The text scanned.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// What [`scan`] returns for the text.
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+
+    /// [`scan`]'s list, taken.
+    pub fn into_parties(self) -> Vec<Party> {
+        self.parties
+    }
+
+    /// `party_at(text, at)`, without running the grammar again at a word the scan
+    /// read (all words but those inside a party it found).
+    pub fn party_at(&self, at: usize) -> Option<Party> {
+        let t = self.text;
+        if !grammar::word_start(t, at) {
+            return None;
+        }
+        if let Ok(k) = self.parties.binary_search_by_key(&at, |p| p.range.start) {
+            return Some(self.parties[k].clone());
+        }
+        if self.none[at / 64] >> (at % 64) & 1 == 1 {
+            return None;
+        }
+        grammar::party_at_word(t, at)
+    }
+
+    /// The party of the scan that ends at byte `end`.
+    pub fn ending_at(&self, end: usize) -> Option<&Party> {
+        // The parties do not overlap, so their ends rise with their starts.
+        let k = self.parties.partition_point(|p| p.range.end < end);
+        self.parties.get(k).filter(|p| p.range.end == end)
+    }
 }
 
 /// A written name with the bodies in it in canonical form and abbreviations
@@ -96,8 +173,13 @@ fn push_word_or_abbreviation(s: &str, i: usize, out: &mut String) -> usize {
 /// Every body the document names, once each by canonical name, with the forms
 /// written and every mention; bodies inside a person's post ("Giám đốc Sở Tài
 /// chính") and a class ("các Vụ, Cục thuộc Ngân hàng Nhà nước") count.
-/// `parties` is the document's [`scan`].
-pub fn extract(doc: &Doc, parties: &[Party]) -> Vec<Organization> {
+pub fn extract(doc: &Doc) -> Vec<Organization> {
+    extract_from(doc, &scan(doc.text()))
+}
+
+/// [`extract`] from the parties [`scan`] (or a [`PartyIndex`]) found in the
+/// document's text, so that the text need not be scanned again.
+pub fn extract_from(doc: &Doc, parties: &[Party]) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     for p in parties {
         let Some(org) = p.org.clone() else { continue };

@@ -59,7 +59,7 @@ fn a_post_name_is_not_a_place() {
 #[test]
 fn organizations_once_each_with_their_forms() {
     let t = "Sở TT&TT báo cáo. Giám đốc Sở Thông tin và Truyền thông phát biểu; STTTT sẽ làm.";
-    let orgs = extract(&crate::Doc::new(t), &scan(t));
+    let orgs = extract(&crate::Doc::new(t));
     assert_eq!(orgs.len(), 1);
     assert_eq!(orgs[0].name, "Sở Thông tin và Truyền thông");
     assert_eq!(
@@ -68,4 +68,97 @@ fn organizations_once_each_with_their_forms() {
     );
     assert_eq!(orgs[0].mentions.len(), 3);
     assert_eq!(orgs[0].kind, vngov_record::OrganizationKind::Department);
+}
+
+/// Every fixture text of every rule family.
+fn all_fixture_texts() -> Vec<String> {
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut out = Vec::new();
+    for family in std::fs::read_dir(rules).expect("rules dir").flatten() {
+        let Ok(files) = std::fs::read_dir(family.path().join("fixtures")) else {
+            continue;
+        };
+        for f in files.flatten() {
+            if f.path().extension().is_some_and(|e| e == "txt") {
+                out.push(std::fs::read_to_string(f.path()).expect("fixture"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_rule_matches_where_no_party_may_open() {
+    let mut texts = all_fixture_texts();
+    texts.push(
+        "STTTT, Stttt và S TT&TT; đ/c Lê Văn A, Đ/C Lê Văn B; ĐỒNG CHÍ Hà; VP UBND, \
+         vp ubnd; CÁC SỞ, thành viên Ban Chỉ đạo; 2025 Phó Chủ tịch; Tống Quang Thìn, \
+         TVTU, Phó Chủ tịch UBND tỉnh"
+            .into(),
+    );
+    let mut rejected = 0;
+    for t in &texts {
+        for at in (0..t.len()).filter(|&i| grammar::word_start(t, i)) {
+            if grammar::may_open(t, at) {
+                continue;
+            }
+            rejected += 1;
+            assert_eq!(grammar::person_at(t, at), None, "{}", &t[at..]);
+            assert_eq!(grammar::body_at(t, at, false), None, "{}", &t[at..]);
+            assert_eq!(grammar::body_at(t, at, true), None, "{}", &t[at..]);
+            assert_eq!(grammar::class_at(t, at), None, "{}", &t[at..]);
+        }
+    }
+    assert!(rejected > 1000);
+}
+
+#[test]
+fn scan_finds_what_party_at_finds_at_each_offset() {
+    for t in all_fixture_texts() {
+        let mut expected = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if let Some(p) = party_at(&t, i) {
+                i = p.range.end;
+                expected.push(p);
+                continue;
+            }
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        assert_eq!(scan(&t), expected);
+    }
+}
+
+#[test]
+fn heads_and_honorifics_found_by_first_word_match_as_the_lists_do() {
+    let t = "Chi cục Thuế, Tổng cục Hải quan, sở Tài chính, Đ/c Hà, đồng chí Lan, ông Ba";
+    for at in (0..t.len()).filter(|&i| grammar::word_start(t, i)) {
+        let head = grammar::SECTOR_HEADS
+            .iter()
+            .enumerate()
+            .find_map(|(i, (h, _))| lexicon::eat(t, at, h, false).map(|e| (e, i)));
+        assert_eq!(grammar::HEAD_FORMS.longest(t, at), head);
+        let honorific = grammar::HONORIFICS
+            .iter()
+            .find_map(|h| lexicon::eat(t, at, h, false));
+        assert_eq!(
+            grammar::HONORIFIC_FORMS.longest(t, at).map(|(e, _)| e),
+            honorific
+        );
+    }
+}
+
+#[test]
+fn the_index_answers_as_party_at_and_scan_do() {
+    for t in all_fixture_texts() {
+        let index = PartyIndex::new(&t);
+        assert_eq!(index.parties(), scan(&t).as_slice());
+        for at in 0..=t.len() {
+            assert_eq!(index.party_at(at), party_at(&t, at), "at {at}");
+            let ending = index.parties().iter().find(|p| p.range.end == at);
+            assert_eq!(index.ending_at(at), ending);
+        }
+        let doc = crate::Doc::new(&t);
+        assert_eq!(extract_from(&doc, index.parties()), extract(&doc));
+    }
 }

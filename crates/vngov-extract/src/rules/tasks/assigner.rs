@@ -18,7 +18,7 @@ use regex::Regex;
 
 use super::Ctx;
 use crate::rules::organizations::grammar::body_at;
-use crate::rules::organizations::{party_at, PartyKind};
+use crate::rules::organizations::PartyKind;
 
 /// After a party: it gives directions or a conclusion, or chairs.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,7 +34,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn authorities(ctx: &Ctx) -> Vec<(usize, String)> {
     let t = ctx.text;
     let mut out: Vec<(usize, String)> = Vec::new();
-    for p in ctx.parties {
+    for p in ctx.parties.parties() {
         if p.kind == PartyKind::Class {
             continue;
         }
@@ -43,7 +43,11 @@ pub fn authorities(ctx: &Ctx) -> Vec<(usize, String)> {
         }
     }
     for m in BEFORE.find_iter(t) {
-        if let Some(p) = party_at(t, m.end()).filter(|p| p.kind != PartyKind::Class) {
+        if let Some(p) = ctx
+            .parties
+            .party_at(m.end())
+            .filter(|p| p.kind != PartyKind::Class)
+        {
             out.push((m.start(), p.name));
         }
     }

@@ -25,7 +25,7 @@ pub fn find(ctx: &Ctx) -> Vec<Directive> {
     let t = ctx.text;
     let mut out = Vec::new();
     for &s in &ctx.clause_starts {
-        let Some((assignees, end)) = assignee_list(t, s) else {
+        let Some((assignees, end)) = assignee_list(ctx.parties, s) else {
             continue;
         };
         if PAST.is_match(&t[end..]) {

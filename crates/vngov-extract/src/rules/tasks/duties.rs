@@ -17,7 +17,7 @@ use super::clause::squash;
 use super::deadline::{self, Deadline};
 use super::trigger::assignee_list;
 use super::{Ctx, Directive};
-use crate::rules::organizations::party_at;
+use crate::rules::organizations::PartyIndex;
 
 /// One duty of a directive.
 #[derive(Debug, Clone)]
@@ -46,7 +46,8 @@ static LEAD: LazyLock<Regex> =
 
 /// Where a directive's governed text ends: its paragraph (with the list under a
 /// closing colon), or the next directive.
-pub fn scope_end(t: &str, d: &Directive, next: Option<usize>) -> usize {
+pub fn scope_end(parties: &PartyIndex, d: &Directive, next: Option<usize>) -> usize {
+    let t = parties.text();
     let line_end = |i: usize| t[i..].find('\n').map_or(t.len(), |k| i + k);
     let mut end = line_end(d.action_start);
     if t[..end].trim_end().ends_with(':') {
@@ -77,17 +78,17 @@ pub fn scope_end(t: &str, d: &Directive, next: Option<usize>) -> usize {
     } else {
         end
     };
-    new_subject(t, d.action_start, end).unwrap_or(end)
+    new_subject(parties, d.action_start, end).unwrap_or(end)
 }
 
 /// The first sentence after `from`, before `end`, that opens with a body or person
 /// of its own ("… hiệu quả. Đồng chí Phó Chủ tịch UBND tỉnh cũng khuyến khích …"):
 /// the directive's text stops there.
-fn new_subject(t: &str, from: usize, end: usize) -> Option<usize> {
+fn new_subject(parties: &PartyIndex, from: usize, end: usize) -> Option<usize> {
     SENTENCE_END
-        .find_iter(&t[from..end])
+        .find_iter(&parties.text()[from..end])
         .map(|m| from + m.end())
-        .find(|&s| party_at(t, s).is_some())
+        .find(|&s| parties.party_at(s).is_some())
 }
 
 /// A sentence end inside a paragraph.
@@ -100,7 +101,7 @@ pub fn continuations(ctx: &Ctx, d: &Directive, end: usize) -> Vec<Directive> {
     let mut out = Vec::new();
     for (i, _) in t[d.action_start..end].match_indices(';') {
         let s = crate::rules::organizations::lexicon::skip_ws(t, d.action_start + i + 1);
-        let Some((assignees, e)) = assignee_list(t, s) else {
+        let Some((assignees, e)) = assignee_list(ctx.parties, s) else {
             continue;
         };
         let next_word: String = t[e..]
@@ -169,12 +170,17 @@ pub fn split(
     bounds.push(end);
     bounds
         .windows(2)
-        .filter_map(|w| duty(t, w[0]..w[1], dates))
+        .filter_map(|w| duty(ctx.parties, w[0]..w[1], dates))
         .collect()
 }
 
 /// One duty over `r`.
-fn duty(t: &str, r: Range<usize>, dates: &[(Range<usize>, &DateFact)]) -> Option<Duty> {
+fn duty(
+    parties: &PartyIndex,
+    r: Range<usize>,
+    dates: &[(Range<usize>, &DateFact)],
+) -> Option<Duty> {
+    let t = parties.text();
     let text = t[r.clone()]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '/'));
     let lead = LIST_LINE.find(text).map_or(0, |m| m.end());
@@ -187,8 +193,8 @@ fn duty(t: &str, r: Range<usize>, dates: &[(Range<usize>, &DateFact)]) -> Option
     let (deadline, deadline_text) = deadline::find(t, range.clone(), dates);
     Some(Duty {
         action: squash(&t[range.clone()]),
-        coordinate_with: partners(t, range.clone()),
-        report_to: report_to(t, range.clone()),
+        coordinate_with: partners(parties, range.clone()),
+        report_to: report_to(parties, range.clone()),
         range,
         deadline,
         deadline_text,
@@ -200,10 +206,11 @@ static COORDINATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?\s+").unwrap()
 });
 
-fn partners(t: &str, r: Range<usize>) -> Vec<String> {
+fn partners(parties: &PartyIndex, r: Range<usize>) -> Vec<String> {
+    let t = parties.text();
     let mut out: Vec<String> = Vec::new();
     for m in COORDINATE.find_iter(&t[r.clone()]) {
-        if let Some((list, _)) = assignee_list(t, r.start + m.end()) {
+        if let Some((list, _)) = assignee_list(parties, r.start + m.end()) {
             for p in list {
                 if !out.contains(&p.name) {
                     out.push(p.name);
@@ -226,8 +233,13 @@ static REPORT_LATER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-fn report_to(t: &str, r: Range<usize>) -> Option<String> {
-    let at = |m: regex::Match| party_at(t, r.start + m.end()).map(|p| (m.start(), p.name));
+fn report_to(parties: &PartyIndex, r: Range<usize>) -> Option<String> {
+    let t = parties.text();
+    let at = |m: regex::Match| {
+        parties
+            .party_at(r.start + m.end())
+            .map(|p| (m.start(), p.name))
+    };
     let direct = REPORT.find_iter(&t[r.clone()]).find_map(at);
     let later = REPORT_LATER.find_iter(&t[r.clone()]).find_map(at);
     match (direct, later) {

@@ -23,7 +23,7 @@ pub fn find(ctx: &Ctx) -> Vec<Directive> {
         .find_iter(t)
         .filter(|m| m.start() >= ctx.conclusion_from)
     {
-        let Some((assignees, end)) = assignee_list(t, m.end()) else {
+        let Some((assignees, end)) = assignee_list(ctx.parties, m.end()) else {
             continue;
         };
         let next: String = t[end..]

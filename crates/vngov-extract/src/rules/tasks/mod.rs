@@ -51,7 +51,7 @@ use std::ops::Range;
 
 use vngov_record::{AssigneeKind, DateFact, Task};
 
-use crate::rules::organizations::{self, Party, PartyKind};
+use crate::rules::organizations::{self, Party, PartyIndex, PartyKind};
 use crate::Doc;
 
 /// What a rule found: the addressees of one directive and where its action starts.
@@ -75,8 +75,8 @@ pub struct Ctx<'a> {
     pub doc: &'a Doc<'a>,
     /// Its text.
     pub text: &'a str,
-    /// Every party the organizations grammar reads, in text order.
-    pub parties: &'a [Party],
+    /// Every party the organizations grammar reads.
+    pub parties: &'a PartyIndex<'a>,
     /// Byte offsets where a clause may start, sorted.
     pub clause_starts: Vec<usize>,
     /// Where the conclusion (the part giving directions) starts.
@@ -86,7 +86,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The party of the document scan that ends at `end`.
     pub fn party_ending_at(&self, end: usize) -> Option<&Party> {
-        self.parties.iter().find(|p| p.range.end == end)
+        self.parties.ending_at(end)
     }
 }
 
@@ -106,13 +106,13 @@ pub const RULES: &[(&str, Rule)] = &[
     ("listed", listed::find),
 ];
 
-/// Every directive the document reports, in text order. `parties` is the
-/// document's [`organizations::scan`]; `default_assigner` is who directs where the
-/// text names nobody before a directive (a meeting's chair).
+/// Every directive the document reports, in text order. `parties` indexes the
+/// document's text; `default_assigner` is who directs where the text names nobody
+/// before a directive (a meeting's chair).
 pub fn extract(
     doc: &Doc,
     dates: &[DateFact],
-    parties: &[Party],
+    parties: &PartyIndex,
     default_assigner: Option<&str>,
 ) -> Vec<Task> {
     let text = doc.text();
@@ -130,7 +130,7 @@ pub fn extract(
         .iter()
         .enumerate()
         .flat_map(|(i, d)| {
-            let end = duties::scope_end(text, d, directives.get(i + 1).map(|n| n.start));
+            let end = duties::scope_end(ctx.parties, d, directives.get(i + 1).map(|n| n.start));
             duties::continuations(&ctx, d, end)
         })
         .collect();
@@ -154,7 +154,7 @@ pub fn extract(
 
     let mut tasks: Vec<Task> = Vec::new();
     for (i, d) in directives.iter().enumerate() {
-        let end = duties::scope_end(text, d, directives.get(i + 1).map(|n| n.start));
+        let end = duties::scope_end(ctx.parties, d, directives.get(i + 1).map(|n| n.start));
         let assigner = d
             .assigner
             .as_ref()

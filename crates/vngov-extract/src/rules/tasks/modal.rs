@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx) -> Vec<Directive> {
         let Some(m) = NEED_FIRST.find(&t[s..]) else {
             continue;
         };
-        if let Some((assignees, end)) = assignee_list(t, s + m.end()) {
+        if let Some((assignees, end)) = assignee_list(ctx.parties, s + m.end()) {
             out.push(Directive {
                 rule: "modal",
                 start: s,

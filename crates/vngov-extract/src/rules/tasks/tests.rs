@@ -13,7 +13,12 @@ fn tasks(text: &str, default_assigner: Option<&str>) -> Vec<Task> {
         &mut facts,
         published.as_ref().map(|(d, _)| d.as_str()),
     );
-    extract(&doc, &facts, &organizations::scan(text), default_assigner)
+    extract(
+        &doc,
+        &facts,
+        &organizations::PartyIndex::new(text),
+        default_assigner,
+    )
 }
 
 /// One block per task.

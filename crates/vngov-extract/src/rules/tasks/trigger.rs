@@ -7,7 +7,7 @@ use super::clause::words_before;
 use super::{Ctx, Directive};
 use crate::rules::organizations::grammar::sector_list;
 use crate::rules::organizations::lexicon::{eat, skip_ws};
-use crate::rules::organizations::{party_at, Party};
+use crate::rules::organizations::{Party, PartyIndex};
 
 /// Words that may stand between an assigner and its verb ("UBND tỉnh đã yêu cầu").
 const FILLERS: &[&str] = &[
@@ -24,11 +24,12 @@ const FILLERS: &[&str] = &[
     "nghiêm khắc",
 ];
 
-/// A list of addressees at `at`: parties joined by ",", ";", "và", "cùng"; the list
-/// and its end.
-pub fn assignee_list(t: &str, at: usize) -> Option<(Vec<Party>, usize)> {
+/// A list of addressees at byte `at` of the indexed text: parties joined by ",",
+/// ";", "và", "cùng"; the list and its end.
+pub fn assignee_list(parties: &PartyIndex, at: usize) -> Option<(Vec<Party>, usize)> {
+    let t = parties.text();
     let mut list = Vec::new();
-    let mut end = push_party(t, party_at(t, at)?, &mut list);
+    let mut end = push_party(t, parties.party_at(at)?, &mut list);
     loop {
         let i = skip_ws(t, end);
         let mut j = if t[i..].starts_with([',', ';']) {
@@ -47,7 +48,7 @@ pub fn assignee_list(t: &str, at: usize) -> Option<(Vec<Party>, usize)> {
         if !joined || j >= t.len() {
             break;
         }
-        match party_at(t, j) {
+        match parties.party_at(j) {
             Some(p) => end = push_party(t, p, &mut list),
             None => break,
         }
@@ -124,7 +125,7 @@ pub fn verb_rule(
         if t[i..].starts_with(':') {
             i = skip_ws(t, i + 1);
         }
-        let Some((assignees, end)) = assignee_list(t, i) else {
+        let Some((assignees, end)) = assignee_list(ctx.parties, i) else {
             continue;
         };
         if t[end..].trim_start().starts_with("của") {
@@ -160,7 +161,7 @@ pub fn subject_rule(
     let t = ctx.text;
     let mut out = Vec::new();
     for &s in ctx.clause_starts.iter().filter(|&&s| s >= from) {
-        let Some((assignees, end)) = assignee_list(t, s) else {
+        let Some((assignees, end)) = assignee_list(ctx.parties, s) else {
             continue;
         };
         let Some(p) = predicate_after(t, end, predicate, gap) else {
