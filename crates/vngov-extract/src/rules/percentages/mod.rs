@@ -77,17 +77,45 @@ pub fn extract(doc: &Doc) -> Vec<PercentageFact> {
 
 /// Matches of `re` whose first group is a number that starts a word.
 fn hits(re: &Regex, text: &str) -> Vec<Hit> {
-    re.captures_iter(text)
-        .filter_map(|c| {
-            let n = c.get(1)?;
-            if !left_boundary_ok(text, n.start()) {
-                return None;
+    hits_in(re, text, std::slice::from_ref(&(0..text.len())))
+}
+
+/// [`hits`] of `re` run on `stretches` of `text` only (see
+/// [`crate::rules::meetings::near`]).
+fn hits_in(re: &Regex, text: &str, stretches: &[Range<usize>]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for r in stretches {
+        for c in re.captures_iter(&text[r.clone()]) {
+            let (Some(n), Some(all)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            let start = r.start + n.start();
+            if !left_boundary_ok(text, start) {
+                continue;
             }
-            Some(Hit {
-                range: n.start()..c.get(0)?.end(),
-                value: number::parse(n.as_str())?,
-            })
+            if let Some(value) = number::parse(n.as_str()) {
+                out.push(Hit {
+                    range: start..r.start + all.end(),
+                    value,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Byte offsets of every "trăm", in any case.
+fn tram(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    text.match_indices(['ă', 'Ă'])
+        .filter(|&(i, a)| {
+            i >= 2
+                && b[i - 2].eq_ignore_ascii_case(&b't')
+                && b[i - 1].eq_ignore_ascii_case(&b'r')
+                && b.get(i + a.len())
+                    .is_some_and(|m| m.eq_ignore_ascii_case(&b'm'))
         })
+        .map(|(i, _)| i - 2)
         .collect()
 }
 

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{number::parse, Hit};
+use crate::rules::meetings::near;
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)*)[ \t]*(?:-|–|—|đến|tới)[ \t]*(\d+(?:[.,]\d+)*)[ \t\u{a0}]*(?:[%％]|(?:điểm\s+)?phần\s+trăm\b)")
@@ -61,21 +62,70 @@ fn after_label_noun(text: &str, start: usize) -> bool {
         .any(|w| LABEL_NOUNS.contains(&w.as_str()))
 }
 
+/// How far a match reaches around its sign or "trăm": "80 đến 90 điểm phần" before
+/// it.
+const REACH: near::Reach = near::Reach {
+    words_before: 6,
+    line_start: false,
+    words_after: 0,
+    chars_after: 0,
+};
+
 /// The lower end of every `a-b%` / `a đến b%` in `text`.
 pub fn find(text: &str) -> Vec<Hit> {
-    RANGE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let low = c.get(1)?;
-            let high = c.get(2)?;
-            if !super::left_boundary_ok(text, low.start()) || after_label_noun(text, low.start()) {
-                return None;
+    // The pattern's `\b` keeps the regex engine off its fast path on Vietnamese
+    // text: it runs only around the signs and "trăm"s.
+    let mut at: Vec<usize> = text.match_indices(['%', '％']).map(|(i, _)| i).collect();
+    at.extend(super::tram(text));
+    at.sort_unstable();
+    find_in(text, &near::stretches(text, &at, REACH))
+}
+
+/// [`find`] on `stretches` of `text` only.
+fn find_in(text: &str, stretches: &[std::ops::Range<usize>]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for r in stretches.iter().cloned() {
+        for c in RANGE.captures_iter(&text[r.clone()]) {
+            let (Some(low), Some(high), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
+                continue;
+            };
+            let start = r.start + low.start();
+            if !super::left_boundary_ok(text, start) || after_label_noun(text, start) {
+                continue;
             }
-            let (a, b) = (parse(low.as_str())?, parse(high.as_str())?);
-            (a <= b && b <= 1000.0).then_some(Hit {
-                range: low.start()..c.get(0)?.end(),
-                value: a,
-            })
-        })
-        .collect()
+            let (Some(a), Some(b)) = (parse(low.as_str()), parse(high.as_str())) else {
+                continue;
+            };
+            if a <= b && b <= 1000.0 {
+                out.push(Hit {
+                    range: start..r.start + all.end(),
+                    value: a,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretches_around_signs_read_what_the_whole_text_does() {
+        let fixtures = [
+            include_str!("fixtures/positives.txt"),
+            include_str!("fixtures/negatives.txt"),
+            include_str!("fixtures/points_and_labels.txt"),
+            "80 - 90%; từ 80 đến\u{a0}90\u{a0}% và 5 đến 7 điểm PHẦN TRĂM, 3 tới 4 Phần  Trăm.\n1-2％ x",
+            "lớp 12 - 99,2%, 2019-20%, 1.000-2.000 phần trămx 1 - 2 phần trăm",
+        ];
+        for t in fixtures {
+            assert_eq!(
+                find(t),
+                find_in(t, std::slice::from_ref(&(0..t.len()))),
+                "{t}"
+            );
+        }
+    }
 }
