@@ -30,8 +30,44 @@ static WEEKDAY: LazyLock<Regex> =
 /// date in the portal header); "Ngày 21/ 5, UBND tỉnh ban hành …" (a body sentence).
 pub fn matches(c: &Candidate) -> bool {
     let rest = format!("{} {}", c.before, c.after);
-    if !CHROME.replace_all(&rest, "").trim().is_empty() {
+    if !only_chrome(&rest) {
         return false;
     }
     !(c.first_line && WEEKDAY.is_match(&rest))
+}
+
+/// Whether `s` holds nothing but [`CHROME`] and spaces; stops at the first word
+/// that is not chrome (a body sentence has one early) instead of reading the line
+/// through.
+fn only_chrome(s: &str) -> bool {
+    let mut at = 0;
+    for m in CHROME.find_iter(s) {
+        if !s[at..m.start()].trim().is_empty() {
+            return false;
+        }
+        at = m.end();
+    }
+    s[at..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_only_lines_as_when_the_chrome_is_taken_out() {
+        for s in [
+            "",
+            "  13:34:12 | ",
+            "Thứ Năm,  9:43'(GMT+7)",
+            "ngày  | 1.234 lượt xem",
+            "Ngày 21, UBND tỉnh ban hành",
+            "| Chủ nhật, ",
+            "x",
+            "(GMT+7) tin",
+        ] {
+            let taken_out = CHROME.replace_all(s, "").trim().is_empty();
+            assert_eq!(only_chrome(s), taken_out, "{s:?}");
+        }
+    }
 }
