@@ -10,10 +10,10 @@ use super::lexicon::{province_of, Folded, NAMES};
 use super::{Cue, Mention};
 
 /// "tinh", "thanh pho", "tp", "tinh uy" or "thanh uy" before a province key, on
-/// folded text.
+/// folded text (ASCII letters: ASCII word boundaries, see [`NAMES`]).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:tinh|thanh\s+pho|tp|(?:tinh|thanh)\s+uy)\b\.?\s*{}",
+        r"(?-u:\b)(?:tinh|thanh\s+pho|tp|(?:tinh|thanh)\s+uy)(?-u:\b)\.?\s*{}",
         *NAMES
     ))
     .unwrap()

@@ -11,7 +11,7 @@ use super::{Cue, Mention};
 /// flattened header row: "Số: 15/KH-UBND Bắc Ninh, ngày …"), then a comma and "ngày".
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^[\s|]*(?:so\s*:?\s*\d[^\s,|]*(?:\s*[/-]\s*[^\s,|]+)*[\s|]+)?{}\s*,\s*ngay\b",
+        r"(?m)^[\s|]*(?:so\s*:?\s*\d[^\s,|]*(?:\s*[/-]\s*[^\s,|]+)*[\s|]+)?{}\s*,\s*ngay(?-u:\b)",
         *NAMES
     ))
     .unwrap()
