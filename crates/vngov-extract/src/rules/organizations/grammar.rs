@@ -18,10 +18,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use vngov_record::OrganizationKind;
+use vngov_text::chars::{is_letter_or_digit, is_lower, is_upper};
 
 use super::lexicon::{
-    eat, first_word, first_word_in, is_alnum, is_lower, is_upper, skip_ws, Follow, Forms, WordSet,
-    ABBREVIATIONS, ALONE, BODIES, LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
+    eat, first_word, first_word_in, skip_ws, Follow, Forms, WordSet, ABBREVIATIONS, ALONE, BODIES,
+    LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -98,11 +99,11 @@ static HEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
 pub fn word_start(t: &str, i: usize) -> bool {
     t.is_char_boundary(i)
-        && t[i..].chars().next().is_some_and(is_alnum)
+        && t[i..].chars().next().is_some_and(is_letter_or_digit)
         && !t[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| is_alnum(c) || c == '/' || c == '-')
+            .is_some_and(|c| is_letter_or_digit(c) || c == '/' || c == '-')
 }
 
 /// The longest party named at byte `at` of `t`.
@@ -183,7 +184,7 @@ fn word(t: &str, i: usize) -> Option<(&str, usize)> {
             continue;
         }
         match s[len..].chars().next() {
-            Some(c) if is_alnum(c) => len += c.len_utf8(),
+            Some(c) if is_letter_or_digit(c) => len += c.len_utf8(),
             _ => break,
         }
     }

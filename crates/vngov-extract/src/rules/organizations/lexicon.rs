@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use vngov_record::OrganizationKind;
+use vngov_text::chars::is_letter_or_digit;
 
 /// One written form of a lexicon entry.
 #[derive(Debug, Clone)]
@@ -28,9 +29,11 @@ struct Form {
 /// word matching this one letter for letter, ending where it ends (a space, a
 /// separator, a literal mark or the end of the phrase follows it).
 fn second_word(text: &str) -> Option<Box<[u8]>> {
-    let first_end = text.find(|c: char| !is_alnum(c)).unwrap_or(text.len());
+    let first_end = text
+        .find(|c: char| !is_letter_or_digit(c))
+        .unwrap_or(text.len());
     let rest = text[first_end..].strip_prefix(' ')?;
-    if !rest.starts_with(is_alnum) {
+    if !rest.starts_with(is_letter_or_digit) {
         return None;
     }
     let w = first_word(rest);
@@ -44,7 +47,7 @@ fn second_word(text: &str) -> Option<Box<[u8]>> {
 /// second word matches.
 fn text_second_word<'b>(t: &str, at: usize, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     let s = &t[at..];
-    let e = at + s.find(|c: char| !is_alnum(c)).unwrap_or(s.len());
+    let e = at + s.find(|c: char| !is_letter_or_digit(c)).unwrap_or(s.len());
     let j = skip_ws(t, e);
     if j == e {
         return None;
@@ -102,7 +105,7 @@ pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8
             i += 1;
             continue;
         }
-        let Some(c) = s[i..].chars().next().filter(|&c| is_alnum(c)) else {
+        let Some(c) = s[i..].chars().next().filter(|&c| is_letter_or_digit(c)) else {
             break;
         };
         let l = lower(c);
@@ -129,7 +132,10 @@ pub struct Forms {
 
 /// The lower-cased run of letters and digits at the start of `s`.
 pub fn first_word(s: &str) -> String {
-    s.chars().take_while(|&c| is_alnum(c)).map(lower).collect()
+    s.chars()
+        .take_while(|&c| is_letter_or_digit(c))
+        .map(lower)
+        .collect()
 }
 
 impl Forms {
@@ -183,77 +189,11 @@ impl Forms {
     }
 }
 
-/// The first character of `c` lower-cased.
+/// The first character of `c` lower-cased (every Vietnamese letter lower-cases to
+/// one).
 #[inline]
 pub fn lower(c: char) -> char {
-    // Most letters compared are ASCII or Vietnamese: answer those without the
-    // Unicode tables, which are slow.
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.to_ascii_lowercase(),
-        // À…Þ (not ×) → à…þ; ß…ÿ are lower case already.
-        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20).unwrap_or(c),
-        0xD7..=0xFF => c,
-        // Upper case even, lower case odd: Ā…į, Ĳ…ķ, Ŋ…ŷ, Ơ ơ, Ạ…ỿ (ă, đ, ĩ, ũ, ơ and
-        // the Vietnamese letters with two marks among them).
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
-            char::from_u32(u | 1).unwrap_or(c)
-        }
-        // Ư → ư; ư.
-        0x1AF => 'ư',
-        0x1B0 => c,
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
-}
-
-/// `char::is_alphanumeric`, with ASCII and the Latin letters Vietnamese is written
-/// in answered without the Unicode tables.
-#[inline]
-pub fn is_alnum(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        // Latin-1 letters, Latin Extended-A and -B: all letters but × and ÷.
-        0xC0..=0x24F => c != '×' && c != '÷',
-        // Latin Extended Additional (ạ, ế, ờ, ự…).
-        0x1E00..=0x1EFF => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// `char::is_lowercase`, with ASCII and common Vietnamese letters answered without
-/// the Unicode tables.
-#[inline]
-pub fn is_lower(c: char) -> bool {
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.is_ascii_lowercase(),
-        0xDF..=0xFF => u != 0xF7,
-        0xC0..=0xDE => false,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
-            u & 1 == 1
-        }
-        0x1AF => false,
-        0x1B0 => true,
-        _ => c.is_lowercase(),
-    }
-}
-
-/// `char::is_uppercase`, with ASCII and common Vietnamese letters answered without
-/// the Unicode tables.
-#[inline]
-pub fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    match u {
-        0..=0x7F => c.is_ascii_uppercase(),
-        0xC0..=0xDE => u != 0xD7,
-        0xDF..=0xFF => false,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0..=0x1A1 | 0x1EA0..=0x1EFF => {
-            u & 1 == 0
-        }
-        0x1AF => true,
-        0x1B0 => false,
-        _ => c.is_uppercase(),
-    }
+    vngov_text::chars::to_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
 /// Matches `phrase` at byte `at` of `t`; returns the end of the match. The match must
@@ -302,7 +242,7 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
         }
     }
     let next = t[i..].chars().next();
-    (!next.is_some_and(is_alnum)).then_some(i)
+    (!next.is_some_and(is_letter_or_digit)).then_some(i)
 }
 
 /// The first byte at or after `i` that is not whitespace.
@@ -494,17 +434,10 @@ mod tests {
     }
 
     #[test]
-    fn fast_letter_checks_agree_with_std() {
+    fn lower_is_the_first_char_of_std_lower_case() {
         for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
-            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} U+{:04X}", c as u32);
-            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?} U+{:04X}", c as u32);
             let std_lower = c.to_lowercase().next().unwrap_or(c);
             assert_eq!(lower(c), std_lower, "{c:?} U+{:04X}", c as u32);
-        }
-        for c in ['Đ', 'Ơ', 'Ư', 'Ắ', 'Ỹ', 'Ỳ', 'Ĩ', 'Ũ', 'Ă'] {
-            assert!(is_upper(c) && is_alnum(c) && !is_lower(c));
-            assert_eq!(lower(c).to_string(), c.to_lowercase().to_string());
         }
     }
 

@@ -41,8 +41,9 @@ fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
     // nor `/` or `-` (see `grammar::word_start`).
     let mut prev: Option<char> = None;
     while let Some(c) = t[i..].chars().next() {
-        let starts = lexicon::is_alnum(c)
-            && !prev.is_some_and(|p| lexicon::is_alnum(p) || p == '/' || p == '-');
+        let starts = vngov_text::chars::is_letter_or_digit(c)
+            && !prev
+                .is_some_and(|p| vngov_text::chars::is_letter_or_digit(p) || p == '/' || p == '-');
         if starts {
             if let Some(p) = grammar::party_at_word(t, i) {
                 i = p.range.end;
