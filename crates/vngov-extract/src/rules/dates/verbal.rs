@@ -19,7 +19,7 @@ static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A month written as a word: "mười một" → 11.
 pub(crate) fn month_word(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
+    let w = vngov_text::chars::lowercase(w);
     let w: Vec<&str> = w.split_whitespace().collect();
     Some(match w.as_slice() {
         ["một"] | ["giêng"] => 1,
@@ -87,7 +87,7 @@ fn thang(text: &str) -> Vec<usize> {
 fn read(text: &str, c: &regex::Captures, m: std::ops::Range<usize>) -> Option<Found> {
     let has_ngay = c.get(1).is_some();
     if !has_ngay && number_precedes(text, m.start)
-        || char_before(text, m.start).is_some_and(char::is_alphanumeric)
+        || char_before(text, m.start).is_some_and(vngov_text::chars::is_letter_or_digit)
     {
         return None;
     }

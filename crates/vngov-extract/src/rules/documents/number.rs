@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use vngov_text::chars::{is_lower, is_upper};
 
 use super::lexicon::{canonical_letters, NUMBER_WORD_BEFORE, TYPE_NAME_BEFORE};
 use crate::doc::floor_boundary;
@@ -100,17 +101,17 @@ pub fn is_code(s: &str) -> bool {
     let mut lower = 0;
     let mut prev_lower = false;
     for (i, c) in s.chars().enumerate() {
-        if i == 0 && !c.is_uppercase() {
+        if i == 0 && !is_upper(c) {
             return false;
         }
-        if c.is_lowercase() {
+        if is_lower(c) {
             if prev_lower {
                 return false;
             }
             lower += 1;
             prev_lower = true;
         } else {
-            if c.is_uppercase() {
+            if is_upper(c) {
                 upper += 1;
             }
             prev_lower = false;
@@ -198,7 +199,7 @@ fn left_boundary_ok(text: &str, start: usize) -> bool {
     match text[..start].chars().next_back() {
         None => true,
         Some(c) => {
-            !(c.is_alphanumeric()
+            !(vngov_text::chars::is_letter_or_digit(c)
                 || matches!(c, '/' | '.' | ',' | '-' | '_' | '=' | '#' | '?' | '&' | '@'))
         }
     }
