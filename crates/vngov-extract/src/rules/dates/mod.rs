@@ -194,7 +194,7 @@ pub(crate) fn word_before(text: &str, b: usize) -> String {
     let start = head
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| vngov_text::chars::is_letter(c))
         .last()
         .map_or(head.len(), |(i, _)| i);
     vngov_text::fold(&head[start..])

@@ -16,10 +16,24 @@ static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// In a header, the place before the date line: `Số: 12/KH-UBND | Bắc Ninh, ngày …`.
+/// The place (group 1) may be at most [`PLACE_CHARS`] chars long; a bounded
+/// repeat of a Unicode class is costly to build, so the bound is checked after.
 static TO_HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s|,;]*(?-i:\p{Lu})[\p{L} .]{0,40}?,\s*(?:ngày\s*)?")
+    Regex::new(r"(?i)^[\s|,;]*(?-i:\p{Lu})([\p{L} .]*),\s*(?:ngày\s*)?")
         .expect("header date lead pattern")
 });
+
+/// How long the place before a header's date line may be, in chars after its
+/// capital.
+const PLACE_CHARS: usize = 40;
+
+/// Where [`TO_HEADER_DATE`] ends at the start of `rest`, with the place at most
+/// [`PLACE_CHARS`] long. The place's chars cannot be a comma, so the comma after
+/// them is the only one the pattern can take.
+fn header_date_lead(rest: &str) -> Option<usize> {
+    let c = TO_HEADER_DATE.captures(rest)?;
+    (c[1].chars().count() <= PLACE_CHARS).then(|| c.get(0).map_or(0, |m| m.end()))
+}
 
 /// A date as written after a number, to step over it on the way to the subject.
 static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,8 +60,8 @@ pub fn issued(doc: &Doc, n: &RawNumber, dates: &[DateFact]) -> Option<String> {
     let rest = &text[end..];
     let mut reach = TO_DATE.find(rest).map_or(0, |m| m.end());
     if n.header {
-        if let Some(m) = TO_HEADER_DATE.find(rest) {
-            reach = reach.max(m.end());
+        if let Some(e) = header_date_lead(rest) {
+            reach = reach.max(e);
         }
     }
     let from = doc.char_offset(end);
@@ -79,4 +93,35 @@ pub fn subject(doc: &Doc, n: &RawNumber) -> Option<String> {
     let s = words.join(" ");
     let s = s.trim_end_matches([',', ':', '“', '"']).trim().to_string();
     (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_lead_matches_the_bounded_pattern() {
+        let bounded =
+            Regex::new(r"(?i)^[\s|,;]*(?-i:\p{Lu})[\p{L} .]{0,40}?,\s*(?:ngày\s*)?").unwrap();
+        let long = format!(" | B{}, ngày 5", "a".repeat(40));
+        let too_long = format!(" | B{}, ngày 5", "a".repeat(41));
+        for t in [
+            " | Bắc Ninh, ngày 12 tháng 3",
+            "\n\nHà Nội,NGÀY15",
+            " ; TP. Hồ Chí Minh,  ngày",
+            "Bắc Ninh ngày 12",
+            "bắc Ninh, ngày",
+            ", , Ⅻ Hà, ngày",
+            "Hà Nội 2, ngày",
+            "",
+            long.as_str(),
+            too_long.as_str(),
+        ] {
+            assert_eq!(
+                header_date_lead(t),
+                bounded.find(t).map(|m| m.end()),
+                "{t:?}"
+            );
+        }
+    }
 }

@@ -125,7 +125,7 @@ pub fn extract(doc: &Doc, dates: &[DateFact]) -> Vec<DocumentFact> {
 }
 
 fn has_lower(s: &str) -> bool {
-    s.chars().any(char::is_lowercase)
+    s.chars().any(vngov_text::chars::is_lower)
 }
 
 #[cfg(test)]

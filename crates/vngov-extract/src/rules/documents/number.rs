@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use vngov_text::chars::{is_lower, is_upper};
 
 use super::lexicon::{canonical_letters, NUMBER_WORD_BEFORE, TYPE_NAME_BEFORE};
 use crate::doc::floor_boundary;
@@ -65,15 +66,26 @@ impl RawNumber {
 /// An upper-case code: `QĐ`, `TTg`, `BKHĐT`, `QH13`, `Ð` look-alike included.
 const CODE: &str = r"\p{Lu}[\p{L}\p{N}&]*";
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+/// Digits (group 1), then the year (group 2) between slashes, or the Party type
+/// (group 3) between a hyphen and a slash, or a slash; then the codes (group 4).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| number_pattern(false));
+
+/// [`NUMBER`] when `tail_per_shape`, with the codes written out in each shape's
+/// branch (groups 3, 5, 6) rather than once after them: the same matches, as
+/// `(a|b)c` tries `ac` then `bc`, but three times the Unicode classes to build.
+fn number_pattern(tail_per_shape: bool) -> Regex {
     // Between codes a hyphen may have spaces on one side, not both (" - " is a dash).
     // Word processors turn some hyphens into en dashes (`176/QĐ–SNN`).
     let tail = format!(r"{CODE}(?:(?:[-–]\s*|\s+[-–]){CODE})*");
-    Regex::new(&format!(
-        r"(\d{{1,6}})\s*(?:/\s*((?:19|20)\d\d)\s*/\s*({tail})|[-–]\s*({CODE})\s*/\s*({tail})|/\s*({tail}))"
-    ))
-    .expect("document number pattern")
-});
+    let pattern = if tail_per_shape {
+        format!(
+            r"(\d{{1,6}})\s*(?:/\s*((?:19|20)\d\d)\s*/\s*({tail})|[-–]\s*({CODE})\s*/\s*({tail})|/\s*({tail}))"
+        )
+    } else {
+        format!(r"(\d{{1,6}})\s*(?:/\s*((?:19|20)\d\d)\s*/|[-–]\s*({CODE})\s*/|/)\s*({tail})")
+    };
+    Regex::new(&pattern).expect("document number pattern")
+}
 
 static SEGMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(CODE).expect("code pattern"));
 
@@ -89,17 +101,17 @@ pub fn is_code(s: &str) -> bool {
     let mut lower = 0;
     let mut prev_lower = false;
     for (i, c) in s.chars().enumerate() {
-        if i == 0 && !c.is_uppercase() {
+        if i == 0 && !is_upper(c) {
             return false;
         }
-        if c.is_lowercase() {
+        if is_lower(c) {
             if prev_lower {
                 return false;
             }
             lower += 1;
             prev_lower = true;
         } else {
-            if c.is_uppercase() {
+            if is_upper(c) {
                 upper += 1;
             }
             prev_lower = false;
@@ -149,16 +161,17 @@ pub fn scan(text: &str) -> Vec<RawNumber> {
             continue;
         }
         let digits = c[1].to_string();
-        let (shape, year, lead, tail) = if let Some(t) = c.get(3) {
-            (Shape::WithYear, c[2].parse().ok(), None, t)
-        } else if let Some(t) = c.get(5) {
-            let lead = canonical_letters(&c[4]);
+        let tail = c.get(4).expect("codes");
+        let (shape, year, lead) = if let Some(y) = c.get(2) {
+            (Shape::WithYear, y.as_str().parse().ok(), None)
+        } else if let Some(l) = c.get(3) {
+            let lead = canonical_letters(l.as_str());
             if !is_code(&lead) {
                 continue;
             }
-            (Shape::HyphenSlash, None, Some(lead), t)
+            (Shape::HyphenSlash, None, Some(lead))
         } else {
-            (Shape::Slash, None, None, c.get(6).expect("slash tail"))
+            (Shape::Slash, None, None)
         };
         let Some((codes, end)) = codes(text, tail.start(), tail.end()) else {
             continue;
@@ -186,7 +199,7 @@ fn left_boundary_ok(text: &str, start: usize) -> bool {
     match text[..start].chars().next_back() {
         None => true,
         Some(c) => {
-            !(c.is_alphanumeric()
+            !(vngov_text::chars::is_letter_or_digit(c)
                 || matches!(c, '/' | '.' | ',' | '-' | '_' | '=' | '#' | '?' | '&' | '@'))
         }
     }
@@ -229,6 +242,39 @@ mod tests {
     fn stops_before_words_and_dashes() {
         assert_eq!(canon("Nghị quyết 06/TU - ngày 26/3"), ["06/TU"]);
         assert_eq!(canon("số 1072/QĐ-TTg - Thủ tướng"), ["1072/QĐ-TTg"]);
+    }
+
+    #[test]
+    fn codes_once_match_codes_per_shape() {
+        type Read = (Range<usize>, Option<String>, Option<String>, Range<usize>);
+        let t = "Luật số 80/2015/QH13, 36-NQ/TW; 1072/QĐ-TTg - Thủ tướng, 12 /2019 / ND-CP, \
+                 2927 -TB/TU 164/TTr- SKHCN 05–CT/TU 12/2019x/QĐ 7-ab/TW 3/2020/ 9/Q\u{00D0}";
+        let text = |m: Option<regex::Match>| m.map(|m| m.as_str().to_string());
+        let once: Vec<Read> = NUMBER
+            .captures_iter(t)
+            .map(|c| {
+                (
+                    c.get(0).unwrap().range(),
+                    text(c.get(2)),
+                    text(c.get(3)),
+                    c.get(4).unwrap().range(),
+                )
+            })
+            .collect();
+        let per_shape: Vec<Read> = number_pattern(true)
+            .captures_iter(t)
+            .map(|c| {
+                let tail = [3, 5, 6].iter().find_map(|&g| c.get(g)).unwrap();
+                (
+                    c.get(0).unwrap().range(),
+                    text(c.get(2)),
+                    text(c.get(4)),
+                    tail.range(),
+                )
+            })
+            .collect();
+        assert_eq!(once, per_shape);
+        assert_eq!(once.len(), 8);
     }
 
     #[test]

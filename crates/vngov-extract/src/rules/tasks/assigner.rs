@@ -15,6 +15,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use vngov_text::chars::{is_letter, is_upper};
 
 use super::Ctx;
 use crate::rules::organizations::grammar::body_at;
@@ -75,8 +76,8 @@ pub fn header_issuer(t: &str) -> Option<String> {
     let mut start = 0;
     for line in t.split_inclusive('\n').take(12) {
         let trimmed = line.trim();
-        let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        let mut letters = trimmed.chars().filter(|&c| is_letter(c));
+        if letters.clone().count() >= 4 && letters.all(is_upper) {
             let at = start + (line.len() - line.trim_start().len());
             if let Some(b) = body_at(t, at, false) {
                 // An upper-case place ("TỈNH LONG AN") is named from the province list.

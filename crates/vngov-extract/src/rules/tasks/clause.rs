@@ -54,7 +54,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> String {
     let mut words: Vec<&str> = Vec::with_capacity(n);
     let mut end = None;
     for (i, c) in text[..at].char_indices().rev() {
-        let alnum = c.is_alphanumeric();
+        let alnum = vngov_text::chars::is_letter_or_digit(c);
         match (alnum, end) {
             (true, None) => end = Some(i + c.len_utf8()),
             (false, Some(e)) => {
@@ -71,7 +71,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> String {
         words.push(&text[..e]);
     }
     words.reverse();
-    words.join(" ").to_lowercase()
+    vngov_text::chars::lowercase(&words.join(" "))
 }
 
 /// Whether `at` is at a clause start of `starts`.

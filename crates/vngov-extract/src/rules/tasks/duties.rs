@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use vngov_record::DateFact;
+use vngov_text::chars::{is_letter_or_digit, is_upper, lowercase};
 
 use super::clause::squash;
 use super::deadline::{self, Deadline};
@@ -107,10 +108,10 @@ pub fn continuations(ctx: &Ctx, d: &Directive, end: usize) -> Vec<Directive> {
         let next_word: String = t[e..]
             .trim_start()
             .chars()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|&c| is_letter_or_digit(c))
             .collect();
         if next_word.is_empty()
-            || next_word.chars().next().is_some_and(char::is_uppercase)
+            || next_word.chars().next().is_some_and(is_upper)
             || NOT_A_VERB.contains(&next_word.as_str())
         {
             continue;
@@ -158,7 +159,7 @@ pub fn split(
                     .filter(|_| c == '\n' || t[start + i + 1..j].contains('\n'));
                 let opens = line.is_some()
                     || (c == ';'
-                        && rest.chars().next().is_some_and(char::is_uppercase)
+                        && rest.chars().next().is_some_and(is_upper)
                         && !rest.starts_with("Yêu cầu"));
                 if opens {
                     bounds.push(j);
@@ -262,9 +263,9 @@ static DOC_NUMBER: LazyLock<Regex> =
 /// out, or cites the same document.
 pub fn restates(action: &str, other: &str) -> bool {
     let generic = action
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
-        .all(|w| GENERIC.contains(&w.to_lowercase().as_str()));
+        .all(|w| GENERIC.contains(&lowercase(w).as_str()));
     let shared_doc = DOC_NUMBER
         .find_iter(action)
         .any(|m| other.contains(m.as_str()));

@@ -29,9 +29,9 @@ pub fn find(ctx: &Ctx) -> Vec<Directive> {
         let next: String = t[end..]
             .trim_start_matches([' ', '\t'])
             .chars()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|&c| vngov_text::chars::is_letter_or_digit(c))
             .collect();
-        let verb = next.chars().next().is_some_and(char::is_lowercase)
+        let verb = next.chars().next().is_some_and(vngov_text::chars::is_lower)
             && !NOT_A_VERB.contains(&next.as_str());
         if verb {
             out.push(Directive {

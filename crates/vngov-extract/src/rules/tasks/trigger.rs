@@ -2,6 +2,7 @@
 //! and the rule shape "<assigner> <verb> <addressees> <action>".
 
 use regex::Regex;
+use vngov_text::chars::{is_letter_or_digit, lowercase};
 
 use super::clause::words_before;
 use super::{Ctx, Directive};
@@ -82,11 +83,11 @@ pub fn assigner_before(ctx: &Ctx, at: usize) -> Option<Party> {
         let Some(f) = FILLERS.iter().find(|f| {
             before.len() >= f.len()
                 && before.is_char_boundary(before.len() - f.len())
-                && before[before.len() - f.len()..].to_lowercase() == **f
+                && lowercase(&before[before.len() - f.len()..]) == **f
                 && !before[..before.len() - f.len()]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(is_letter_or_digit)
         }) else {
             break;
         };
@@ -112,7 +113,7 @@ pub fn verb_rule(
         let before_ok = !t[..m.start()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_letter_or_digit);
         if !before_ok {
             continue;
         }
@@ -197,7 +198,7 @@ fn predicate_after(
         }
         let w = t[j..]
             .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric() && *c != '/' && *c != '-')
+            .find(|&(_, c)| !is_letter_or_digit(c) && c != '/' && c != '-')
             .map_or(t.len() - j, |(k, _)| k);
         if w == 0 {
             return None;
