@@ -129,10 +129,15 @@ impl<T: Clone> PhraseSet<T> {
         list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
     }
 
+    /// Whether a phrase of the set may start with token `t`: false when none does.
+    pub fn may_start(&self, t: &Token) -> bool {
+        first_word_of(t) & self.bit != 0
+    }
+
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        if first_word_of(t) & self.bit == 0 {
+        if !self.may_start(t) {
             return None;
         }
         let (fold, lower) = (t.fold(), t.lower());
