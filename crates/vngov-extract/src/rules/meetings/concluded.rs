@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{people_after, subject_before, ChairFound, Context, Event};
+use super::{near, people_after, subject_before, ChairFound, Context, Event};
 
 /// "Kết luận hội nghị,", "kết luận của", "Phát biểu kết luận cuộc họp," before the
 /// person.
@@ -25,6 +25,26 @@ static CONCLUSION_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "kết luận" after the person.
 static CONCLUDED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bkết\s+luận\b").expect("kết luận"));
+
+/// "luận", in any case: both patterns hold it.
+static LUAN: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)luận").expect("luận"));
+
+/// How far a match of [`CONCLUSION_OF`] reaches around "luận": "kết" before it,
+/// at most three words and a comma after ("buổi làm việc ,").
+const OF_REACH: near::Reach = near::Reach {
+    words_before: 1,
+    line_start: false,
+    words_after: 4,
+    chars_after: 0,
+};
+
+/// How far a match of [`CONCLUDED`] reaches around "luận": "kết" before it.
+const REACH: near::Reach = near::Reach {
+    words_before: 1,
+    line_start: false,
+    words_after: 0,
+    chars_after: 0,
+};
 
 /// Every meeting with the person who concluded it.
 pub fn find(cx: &Context) -> Vec<Event> {
@@ -42,12 +62,36 @@ pub fn find(cx: &Context) -> Vec<Event> {
             ..Event::default()
         });
     };
-    for m in CONCLUSION_OF.find_iter(text) {
-        push(m.start(), people_after(cx, m.end()), &mut out);
+    // The patterns' `\b` is slow on a whole text: they run only around "luận".
+    let at = near::anchors(&LUAN, text);
+    if at.is_empty() {
+        return out;
     }
-    for m in CONCLUDED.find_iter(text) {
-        let people = subject_before(cx, m.start());
-        push(m.start(), people, &mut out);
+    for m in near::matches(&CONCLUSION_OF, text, &near::stretches(text, &at, OF_REACH)) {
+        push(m.start, people_after(cx, m.end), &mut out);
+    }
+    for m in near::matches(&CONCLUDED, text, &near::stretches(text, &at, REACH)) {
+        let people = subject_before(cx, m.start);
+        push(m.start, people, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use super::*;
+
+    #[test]
+    fn around_luan_matches_as_whole_text() {
+        let t = "Kết luận hội nghị, A. kết  luận\nbuổi làm việc , B; KẾT LUẬN của C kết luậnx \
+                 kết luận: D (kết luận cuộc họp: E) luận kết luận";
+        let at = near::anchors(&LUAN, t);
+        for (re, reach, n) in [(&*CONCLUSION_OF, OF_REACH, 4), (&*CONCLUDED, REACH, 6)] {
+            let whole: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(near::matches(re, t, &near::stretches(t, &at, reach)), whole);
+            assert_eq!(whole.len(), n);
+        }
+    }
 }

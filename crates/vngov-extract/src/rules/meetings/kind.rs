@@ -7,13 +7,19 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Every entry of `kinds.txt`, as one alternation, longest first.
-static KINDS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!("kinds.txt")
+use super::near::{self, Reach};
+
+/// The entries of `kinds.txt`.
+fn entries() -> impl Iterator<Item = &'static str> {
+    include_str!("kinds.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+}
+
+/// Every entry of `kinds.txt`, as one alternation, longest first.
+static KINDS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<&str> = entries().collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let alts: Vec<String> = words
         .iter()
@@ -44,17 +50,56 @@ pub struct KindFound {
     pub words: String,
 }
 
+/// Words one of which every entry of `kinds.txt` holds; none is part of another.
+const ANCHORS: [&str; 4] = ["họp", "nghị", "việc", "giao"];
+
+/// The anchors, in any case, and how far around one an entry reaches; `None` when
+/// some entry holds no anchor, and [`KINDS`] must be run on the whole text.
+static ANCHORED: LazyLock<Option<(Regex, Reach)>> = LazyLock::new(|| {
+    let mut reach = Reach {
+        words_before: 0,
+        line_start: false,
+        words_after: 0,
+        chars_after: 0,
+    };
+    for entry in entries() {
+        let words: Vec<&str> = entry.split_whitespace().collect();
+        let k = words
+            .iter()
+            .position(|w| ANCHORS.iter().any(|a| w.to_lowercase().contains(a)))?;
+        reach.words_before = reach.words_before.max(k);
+        reach.words_after = reach.words_after.max(words.len() - 1 - k);
+    }
+    let re = Regex::new(&format!("(?i){}", ANCHORS.join("|"))).expect("meeting anchors");
+    Some((re, reach))
+});
+
+/// Byte ranges of every match of [`KINDS`] in `text`. Its `\b` keeps it off the
+/// fast DFA, so it runs only around the anchors every match holds (`near`).
+fn kind_matches(text: &str) -> Vec<Range<usize>> {
+    match &*ANCHORED {
+        Some((anchor, reach)) => {
+            let at: Vec<usize> = anchor.find_iter(text).map(|m| m.start()).collect();
+            near::matches(&KINDS, text, &near::stretches(text, &at, *reach))
+        }
+        None => KINDS.find_iter(text).map(|m| m.range()).collect(),
+    }
+}
+
 /// Every mention of a single meeting in `text`, in order.
 pub fn find(text: &str) -> Vec<KindFound> {
-    KINDS
-        .find_iter(text)
-        .filter(|m| !NOT_ONE_MEETING.is_match(tail(text, m.start())))
-        .filter(|m| !is_count_of_days(text, m.start()))
-        .map(|m| KindFound {
-            range: m.range(),
+    kind_matches(text)
+        .into_iter()
+        .filter(|r| !NOT_ONE_MEETING.is_match(tail(text, r.start)))
+        .filter(|r| !is_count_of_days(text, r.start))
+        .map(|r| KindFound {
             words: vngov_text::chars::lowercase(
-                &m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                &text[r.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ),
+            range: r,
         })
         .collect()
 }
@@ -120,6 +165,21 @@ mod tests {
         assert_eq!(tail(long, long.len()), "sáu bảy chương trình ");
         assert!(is_count_of_days("trong 30 NGÀY ", "trong 30 NGÀY ".len()));
         assert!(!is_count_of_days("ngàyx ", "ngàyx ".len()));
+    }
+
+    #[test]
+    fn anchored_matches_equal_whole_text_matches() {
+        assert!(ANCHORED.is_some());
+        for (i, a) in ANCHORS.iter().enumerate() {
+            for b in &ANCHORS[i + 1..] {
+                assert!(!a.contains(b) && !b.contains(a));
+            }
+        }
+        let t = "Hội   nghị trực\ntuyến; (buổi làm việc) HỌP BÁO, kỳ họpx phiên\n\nhọp \
+                 trực tuyến làm  việc với A. giao ban, GIAO BAN TRỰC TUYẾN hội nghị giao ban";
+        let whole: Vec<Range<usize>> = KINDS.find_iter(t).map(|m| m.range()).collect();
+        assert_eq!(kind_matches(t), whole);
+        assert_eq!(whole.len(), 8);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! that touch are merged, so matches come out as they would from the whole text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -35,6 +36,15 @@ pub fn du(text: &str) -> Vec<usize> {
     out.sort_unstable();
     out
 }
+
+/// Byte offsets where `anchor` matches: a word every match of some pattern holds,
+/// found by a pattern with no `\b` (fast on any text).
+pub fn anchors(anchor: &Regex, text: &str) -> Vec<usize> {
+    anchor.find_iter(text).map(|m| m.start()).collect()
+}
+
+/// "trì", in any case: every "chủ trì" holds it.
+pub static TRI: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)trì").expect("trì"));
 
 /// Whether `s` in lower case ends with `suffix` (which has no capital sigma),
 /// lower-casing only the last few chars: each char lower-cases to one or more.

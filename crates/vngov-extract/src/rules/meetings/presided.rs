@@ -18,6 +18,14 @@ use super::{clause, near, subject_before, ChairFound, Context, Event};
 static PRESIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:đồng\s+)?chủ\s+trì\b").expect("chủ trì"));
 
+/// How far a match of [`PRESIDE`] reaches around "trì": "đồng chủ" before it.
+const REACH: near::Reach = near::Reach {
+    words_before: 2,
+    line_start: false,
+    words_after: 0,
+    chars_after: 0,
+};
+
 /// After "chủ trì": the work a directive hands out.
 pub(crate) static DIRECTIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -36,20 +44,22 @@ pub(crate) static DIRECTIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
     let mut out = Vec::new();
-    for m in PRESIDE.find_iter(text) {
-        let before = text[..m.start()].trim_end();
-        if near::ends_with_lower(before, "sự") || DIRECTIVE_AFTER.is_match(&text[m.end()..]) {
+    // The pattern's `\b` is slow on a whole text: it runs only around "trì".
+    let around = near::stretches(text, &near::anchors(&near::TRI, text), REACH);
+    for m in near::matches(&PRESIDE, text, &around) {
+        let before = text[..m.start].trim_end();
+        if near::ends_with_lower(before, "sự") || DIRECTIVE_AFTER.is_match(&text[m.end..]) {
             continue;
         }
-        let start = clause::sentence_start(text, m.start());
-        let end = clause::sentence_end(text, m.end());
+        let start = clause::sentence_start(text, m.start);
+        let end = clause::sentence_end(text, m.end);
         // The meeting presided: named after "chủ trì", else elsewhere in the sentence.
-        let Some(k) = super::kind::first_in(&cx.kinds, m.end()..end)
-            .or_else(|| super::kind::first_in(&cx.kinds, start..m.start()))
+        let Some(k) = super::kind::first_in(&cx.kinds, m.end..end)
+            .or_else(|| super::kind::first_in(&cx.kinds, start..m.start))
         else {
             continue;
         };
-        let subject = subject_before(cx, m.start());
+        let subject = subject_before(cx, m.start);
         let Some(&first) = subject.first() else {
             continue;
         };
@@ -66,4 +76,20 @@ pub fn find(cx: &Context) -> Vec<Event> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use super::*;
+
+    #[test]
+    fn around_tri_matches_as_whole_text() {
+        let t = "Đồng chí A chủ trì; X đồng  chủ\ntrì họp. (chủ trì) CHỦ TRÌ, chủ trìx đồng chủ trì, sự chủ trì của trì";
+        let whole: Vec<Range<usize>> = PRESIDE.find_iter(t).map(|m| m.range()).collect();
+        let around = near::stretches(t, &near::anchors(&near::TRI, t), REACH);
+        assert_eq!(near::matches(&PRESIDE, t, &around), whole);
+        assert_eq!(whole.len(), 6);
+    }
 }

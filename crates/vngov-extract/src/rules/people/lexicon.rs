@@ -70,8 +70,8 @@ impl Phrase {
         let words = tokenize(s)
             .iter()
             .map(|t| match key {
-                Key::Fold => t.fold.to_string(),
-                Key::Lower => t.lower.to_string(),
+                Key::Fold => t.fold().to_string(),
+                Key::Lower => t.lower().to_string(),
                 Key::Exact => t.text.to_string(),
             })
             .collect();
@@ -91,8 +91,8 @@ impl Phrase {
                 return None;
             }
             let same = match self.key {
-                Key::Fold => t.fold == *w,
-                Key::Lower => t.lower == *w,
+                Key::Fold => t.fold() == w,
+                Key::Lower => t.lower() == w,
                 Key::Exact => t.text == w,
             };
             if !same {
@@ -129,13 +129,18 @@ impl<T: Clone> PhraseSet<T> {
         list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
     }
 
+    /// Whether a phrase of the set may start with token `t`: false when none does.
+    pub fn may_start(&self, t: &Token) -> bool {
+        first_word_of(t) & self.bit != 0
+    }
+
     /// The longest phrase written at token `i`: its end index and value.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let t = toks.get(i)?;
-        if first_word_of(t) & self.bit == 0 {
+        if !self.may_start(t) {
             return None;
         }
-        let (fold, lower) = (&*t.fold, &*t.lower);
+        let (fold, lower) = (t.fold(), t.lower());
         // A form equal to one already tried finds the same list again.
         let keys = [
             Some(fold),
@@ -306,10 +311,10 @@ static FIRST_WORDS: LazyLock<WordMap<u16>> = LazyLock::new(|| {
 /// The bits of the lexicon's sets holding a phrase that starts with token `t`
 /// (in any of its forms), looked up once per token.
 fn first_word_of(t: &Token) -> u16 {
-    if let Some(bits) = t.first_word_of.get() {
+    if let Some(bits) = t.first_word_of().get() {
         return bits;
     }
-    let (fold, lower) = (&*t.fold, &*t.lower);
+    let (fold, lower) = (t.fold(), t.lower());
     let bits = [
         Some(fold),
         (lower != fold).then_some(lower),
@@ -319,13 +324,13 @@ fn first_word_of(t: &Token) -> u16 {
     .flatten()
     .map(|k| FIRST_WORDS.get(k).copied().unwrap_or(0))
     .fold(0, |a, b| a | b);
-    t.first_word_of.set(Some(bits));
+    t.first_word_of().set(Some(bits));
     bits
 }
 
 /// Whether token `t` is a family name.
 pub fn is_surname(t: &Token) -> bool {
-    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(&*t.lower)
+    matches!(t.shape, Shape::Cap | Shape::Upper) && LEXICON.surnames.contains(t.lower())
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
             j = e;
         }
         Some((_, false)) => return None,
-        None if toks[i].lower == "các" || toks[i].lower == "những" => j = i + 1,
+        None if toks[i].lower() == "các" || toks[i].lower() == "những" => j = i + 1,
         None => return None,
     }
     let mut head_titles = Vec::new();
@@ -60,7 +60,7 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
         let mut k = j;
         while toks
             .get(k)
-            .is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower == "và")
+            .is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower() == "và")
         {
             k += 1;
         }

@@ -46,12 +46,27 @@ pub const RULES: &[(&str, Rule)] = &[
     ("addressed", addressed::find),
 ];
 
+/// Whether some rule of [`RULES`] may find a mention starting at `t`: each starts
+/// at a word of address, a title, or "các"/"những" before a title ([`listed`]).
+/// Most tokens start none, and are turned away without trying each rule.
+fn may_start(t: &Token) -> bool {
+    let l = &*lexicon::LEXICON;
+    l.honorifics.may_start(t)
+        || l.positions.may_start(t)
+        || l.title_abbreviations.may_start(t)
+        || matches!(t.lower(), "các" | "những")
+}
+
 /// Every mention of a person, or of a title standing for one, in text order.
 pub fn mentions(text: &str) -> Vec<PersonMention> {
     let toks = tokens::tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match RULES.iter().find_map(|(_, rule)| rule(&toks, text, i)) {
             Some((found, next)) if next > i => {
                 out.extend(found);

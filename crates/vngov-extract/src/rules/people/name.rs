@@ -52,7 +52,7 @@ pub fn name_at(toks: &[Token], i: usize) -> Option<usize> {
         if !matches!(t.gap, Gap::Space | Gap::Line) || !syllable(t, upper) || ends_name(toks, end) {
             break;
         }
-        if upper && UPPER_STOPS.contains(&&*t.lower) {
+        if upper && UPPER_STOPS.contains(&t.lower()) {
             break;
         }
         end += 1;

@@ -33,7 +33,7 @@ pub fn find(toks: &[Token], known: &[PersonMention]) -> Vec<PersonMention> {
                     .iter()
                     .zip(key)
                     .enumerate()
-                    .all(|(k, (t, w))| t.lower == *w && (k == 0 || t.gap <= Gap::Line))
+                    .all(|(k, (t, w))| t.lower() == w && (k == 0 || t.gap <= Gap::Line))
             {
                 continue;
             }

@@ -140,3 +140,28 @@ fn a_title_alone_stands_for_the_one_person_who_holds_it() {
     let ms = mentions(t);
     assert_eq!(resolve(&ms[0], &ms), None);
 }
+
+#[test]
+fn rules_find_nothing_where_no_rule_may_start() {
+    for entry in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/rules/people/fixtures"
+    ))
+    .unwrap()
+    {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let toks = tokens::tokenize(&text);
+        let mut skipped = 0;
+        for i in (0..toks.len()).filter(|&i| !may_start(&toks[i])) {
+            skipped += 1;
+            for (name, rule) in RULES {
+                assert!(
+                    rule(&toks, &text, i).is_none(),
+                    "{name} at {}",
+                    toks[i].text
+                );
+            }
+        }
+        assert!(skipped > 0);
+    }
+}

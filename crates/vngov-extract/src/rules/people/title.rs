@@ -74,7 +74,7 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     // A plural ("Giám đốc các sở") is a group, not this person's title.
     if toks
         .get(pos_end)
-        .is_some_and(|t| matches!(&*t.lower, "các" | "những"))
+        .is_some_and(|t| matches!(t.lower(), "các" | "những"))
     {
         return None;
     }
@@ -113,7 +113,7 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
     let mut head = after_head;
     while j < toks.len() {
         let t = &toks[j];
-        if t.gap == Gap::Break || starts_title(toks, j) || ENDS_BODY.contains(&&*t.lower) {
+        if t.gap == Gap::Break || starts_title(toks, j) || ENDS_BODY.contains(&t.lower()) {
             break;
         }
         if let Some((start, _)) = person_name_at(toks, j) {
@@ -163,7 +163,7 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
                 last = j;
                 head = true;
             }
-            Shape::Lower if matches!(&*t.lower, "và" | "của") => {
+            Shape::Lower if matches!(t.lower(), "và" | "của") => {
                 if !continues_body(toks, j + 1) {
                     break;
                 }

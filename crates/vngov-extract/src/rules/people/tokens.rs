@@ -5,12 +5,17 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use vngov_text::chars;
+
+use super::lexicon::WordHasher;
 
 /// The shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,21 +52,40 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its byte range in the text.
     pub range: Range<usize>,
-    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c");
-    /// borrowed from the text when written so.
-    pub lower: Cow<'a, str>,
-    /// Folded for matching: no diacritics, lower case; borrowed when written so.
-    pub fold: Cow<'a, str>,
     /// Its shape.
     pub shape: Shape,
     /// The space before it.
     pub gap: Gap,
-    /// Which of the lexicon's phrase sets have a phrase starting with it; read
-    /// on first use by the lexicon.
-    pub(super) first_word_of: Cell<Option<u16>>,
+    /// What every token written the same way shares.
+    form: Rc<Form<'a>>,
 }
 
-impl Token<'_> {
+/// What is read off a token's text, once per document for each way a token is
+/// written: most words of a text are written many times.
+#[derive(Debug)]
+struct Form<'a> {
+    lower: Cow<'a, str>,
+    fold: Cow<'a, str>,
+    first_word_of: Cell<Option<u16>>,
+}
+
+impl<'a> Token<'a> {
+    /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
+    pub fn lower(&self) -> &str {
+        &self.form.lower
+    }
+
+    /// Folded for matching: no diacritics, lower case.
+    pub fn fold(&self) -> &str {
+        &self.form.fold
+    }
+
+    /// Which of the lexicon's phrase sets have a phrase starting with this token;
+    /// set on first use by the lexicon, for every token written the same way.
+    pub(super) fn first_word_of(&self) -> &Cell<Option<u16>> {
+        &self.form.first_word_of
+    }
+
     /// Whether this is the punctuation mark `c`.
     pub fn is_punct(&self, c: &str) -> bool {
         self.shape == Shape::Punct && self.text == c
@@ -133,6 +157,7 @@ fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    let mut forms = Forms::default();
     let mut prev_end = 0;
     let mut pos = 0;
     for m in words(text) {
@@ -140,27 +165,49 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         for (i, c) in text[pos..m.start].char_indices() {
             if !c.is_whitespace() {
                 let s = pos + i;
-                out.push(token(text, s..s + c.len_utf8(), prev_end, false));
+                out.push(token(
+                    text,
+                    s..s + c.len_utf8(),
+                    prev_end,
+                    false,
+                    &mut forms,
+                ));
                 prev_end = s + c.len_utf8();
             }
         }
         let end = m.end;
-        out.push(token(text, m, prev_end, true));
+        out.push(token(text, m, prev_end, true, &mut forms));
         prev_end = end;
         pos = end;
     }
     for (i, c) in text[pos..].char_indices() {
         if !c.is_whitespace() {
             let s = pos + i;
-            out.push(token(text, s..s + c.len_utf8(), prev_end, false));
+            out.push(token(
+                text,
+                s..s + c.len_utf8(),
+                prev_end,
+                false,
+                &mut forms,
+            ));
             prev_end = s + c.len_utf8();
         }
     }
     out
 }
 
+/// The forms read so far, with the shape of each, by the token's text. A word and
+/// a punctuation mark are never written alike, so the text alone is the key.
+type Forms<'a> = HashMap<&'a str, (Rc<Form<'a>>, Shape), BuildHasherDefault<WordHasher>>;
+
 /// The token at `r`, the previous one ending at `prev_end`.
-fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> {
+fn token<'a>(
+    text: &'a str,
+    r: Range<usize>,
+    prev_end: usize,
+    word: bool,
+    forms: &mut Forms<'a>,
+) -> Token<'a> {
     let between = &text[prev_end..r.start];
     let gap = match (between.is_empty(), between.matches('\n').count()) {
         (true, _) => Gap::None,
@@ -169,14 +216,20 @@ fn token(text: &str, r: Range<usize>, prev_end: usize, word: bool) -> Token<'_> 
         _ => Gap::Break,
     };
     let t = &text[r.clone()];
+    let (form, shape) = forms.entry(t).or_insert_with(|| {
+        let form = Form {
+            lower: lower_key_cow(t),
+            fold: fold_key(t),
+            first_word_of: Cell::new(None),
+        };
+        (Rc::new(form), if word { shape(t) } else { Shape::Punct })
+    });
     Token {
         text: t,
-        lower: lower_key_cow(t),
-        fold: fold_key(t),
-        shape: if word { shape(t) } else { Shape::Punct },
+        shape: *shape,
         gap,
         range: r,
-        first_word_of: Cell::new(None),
+        form: Rc::clone(form),
     }
 }
 
@@ -317,7 +370,7 @@ mod tests {
         assert_eq!(words[13].0, "TT&TT");
         assert_eq!(words[14], ("COVID-19", Shape::Upper, Gap::Space));
         assert_eq!(words[15].0, ".");
-        assert_eq!(toks[0].fold, "dong");
+        assert_eq!(toks[0].fold(), "dong");
         assert_eq!(&t[toks[4].range.clone()], "Long");
         assert_eq!(lower_key("Uỷ"), "ủy");
         assert_eq!(lower_key("HOÀ"), "hòa");
@@ -326,6 +379,22 @@ mod tests {
         assert_eq!(lower_key("Trưởng"), "trưởng");
         assert_eq!(lower_key("KHOẺ"), "khỏe");
         assert_eq!(lower_key("QUÝ"), "quý");
+    }
+
+    #[test]
+    fn tokens_written_alike_share_their_form() {
+        let t = "Chủ tịch UBND tỉnh, chủ tịch; Chủ tịch UỶ BAN tỉnh,";
+        let toks = tokenize(t);
+        for a in &toks {
+            assert_eq!(a.lower(), lower_key(a.text));
+            assert_eq!(a.fold(), vngov_text::fold(a.text));
+            for b in &toks {
+                assert_eq!(Rc::ptr_eq(&a.form, &b.form), a.text == b.text);
+            }
+        }
+        toks[0].first_word_of().set(Some(3));
+        assert_eq!(toks[8].first_word_of().get(), Some(3));
+        assert_eq!(toks[5].first_word_of().get(), None);
     }
 
     #[test]
