@@ -6,6 +6,7 @@
 
 pub mod doc;
 pub mod rules;
+pub mod word_hash;
 
 /// A family's snapshot test: `render` (text → report) over every file in the
 /// family's `fixtures/`, one insta snapshot each.

@@ -7,9 +7,10 @@
 //! and end at a word boundary.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+use crate::word_hash::WordHasher;
 use vngov_record::OrganizationKind;
 use vngov_text::chars::is_letter_or_digit;
 
@@ -53,29 +54,6 @@ fn text_second_word<'b>(t: &str, at: usize, buf: &'b mut [u8; MAX_WORD]) -> Opti
         return None;
     }
     first_word_in(&t[j..], buf)
-}
-
-/// FNV-1a: the keys hashed here are a few bytes long, where SipHash costs more
-/// than the lookup it serves.
-#[derive(Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// A map keyed by the UTF-8 bytes of short words, hashed with [`WordHasher`].

@@ -15,7 +15,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use vngov_text::chars;
 
-use super::lexicon::WordHasher;
+use crate::word_hash::WordHasher;
 
 /// The shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
