@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod documents;
 pub mod meetings;
+pub mod near;
 pub mod organizations;
 pub mod people;
 pub mod percentages;

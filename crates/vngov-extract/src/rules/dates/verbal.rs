@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{char_before, day, number_continues, number_precedes, Found};
-use crate::rules::meetings::near::{self, Reach};
+use crate::rules::near::{self, Reach};
 
 /// "ngày d tháng m [năm yyyy]", or "d tháng m năm yyyy" without "ngày"; the month
 /// as a number or a word; line breaks allowed between the parts.

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::near::{self, Reach};
 use super::{clause, people_after, subject_before, Context, Event};
+use crate::rules::near::{self, Reach};
 
 /// A sentence opening on who attended, up to "có"/"gồm".
 static ATTENDING: LazyLock<Regex> = LazyLock::new(|| {

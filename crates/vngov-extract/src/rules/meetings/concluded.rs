@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{near, people_after, subject_before, ChairFound, Context, Event};
+use super::{people_after, subject_before, ChairFound, Context, Event};
+use crate::rules::near;
 
 /// "Kết luận hội nghị,", "kết luận của", "Phát biểu kết luận cuộc họp," before the
 /// person.

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, location, near, time_of_day, topic, Context, Event};
+use super::{clause, location, time_of_day, topic, Context, Event};
+use crate::rules::near;
 
 /// Holding the meeting, right before "ngày DATE".
 static HELD: LazyLock<Regex> = LazyLock::new(|| {

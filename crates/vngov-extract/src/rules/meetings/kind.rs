@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::near::{self, Reach};
+use crate::rules::near::{self, Reach};
 
 /// The entries of `kinds.txt`.
 fn entries() -> impl Iterator<Item = &'static str> {
@@ -125,7 +125,7 @@ fn tail(text: &str, b: usize) -> &str {
 
 /// "30 ngày làm việc": a number of working days.
 fn is_count_of_days(text: &str, b: usize) -> bool {
-    super::near::ends_with_lower(text[..b].trim_end(), "ngày")
+    crate::rules::near::ends_with_lower(text[..b].trim_end(), "ngày")
 }
 
 /// The first meeting mention inside `r`.

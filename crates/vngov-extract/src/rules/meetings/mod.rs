@@ -27,7 +27,6 @@ pub mod dated;
 pub mod kind;
 pub mod lead;
 pub mod location;
-pub mod near;
 pub mod opening;
 pub mod presided;
 pub mod presided_by;

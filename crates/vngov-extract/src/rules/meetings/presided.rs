@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{clause, near, subject_before, ChairFound, Context, Event};
+use super::{clause, subject_before, ChairFound, Context, Event};
+use crate::rules::near;
 
 /// "chủ trì", "đồng chủ trì".
 static PRESIDE: LazyLock<Regex> =

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{clause, near, people_after, ChairFound, Context, Event};
+use super::{clause, people_after, ChairFound, Context, Event};
+use crate::rules::near;
 
 /// The words before the people.
 static PRESIDED_BY: LazyLock<Regex> = LazyLock::new(|| {

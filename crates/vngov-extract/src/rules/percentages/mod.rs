@@ -81,7 +81,7 @@ fn hits(re: &Regex, text: &str) -> Vec<Hit> {
 }
 
 /// [`hits`] of `re` run on `stretches` of `text` only (see
-/// [`crate::rules::meetings::near`]).
+/// [`crate::rules::near`]).
 fn hits_in(re: &Regex, text: &str, stretches: &[Range<usize>]) -> Vec<Hit> {
     let mut out = Vec::new();
     for r in stretches {

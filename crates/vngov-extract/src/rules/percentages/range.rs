@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{number::parse, Hit};
-use crate::rules::meetings::near;
+use crate::rules::near;
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)*)[ \t]*(?:-|–|—|đến|tới)[ \t]*(\d+(?:[.,]\d+)*)[ \t\u{a0}]*(?:[%％]|(?:điểm\s+)?phần\s+trăm\b)")

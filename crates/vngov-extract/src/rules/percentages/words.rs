@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Hit;
-use crate::rules::meetings::near;
+use crate::rules::near;
 
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)*)\s+(?:điểm\s+)?phần\s+trăm\b").expect("phần trăm pattern")
