@@ -97,6 +97,63 @@ const fn table<const N: usize>(start: u32) -> [Option<Letter>; N] {
     t
 }
 
+/// The diacritic-free lower-case ASCII letter of each non-ASCII Vietnamese
+/// letter (and of the look-alikes Ð, ð), by code point within the blocks of
+/// [`LATIN`] and [`EXTENDED`]; 0 for other chars.
+static FOLD_LATIN: [u8; 0xF1] = fold_table(0xC0);
+static FOLD_EXTENDED: [u8; 0x5A] = fold_table(0x1EA0);
+
+const fn fold_table<const N: usize>(start: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut r = 0;
+    while r < VOWEL_ROWS.len() {
+        let row = VOWEL_ROWS[r];
+        let ascii = match row[0] {
+            'ă' | 'â' => b'a',
+            'ê' => b'e',
+            'ô' | 'ơ' => b'o',
+            'ư' => b'u',
+            c => c as u8,
+        };
+        let mut k = 0;
+        while k < row.len() {
+            let (lower, upper) = (row[k] as u32, upper_vowel(row[k]) as u32);
+            if lower >= start && lower < start + N as u32 {
+                t[(lower - start) as usize] = ascii;
+            }
+            if upper >= start && upper < start + N as u32 {
+                t[(upper - start) as usize] = ascii;
+            }
+            k += 1;
+        }
+        r += 1;
+    }
+    let mut d = 0;
+    let ds = ['đ', 'Đ', 'Ð', 'ð'];
+    while d < ds.len() {
+        let u = ds[d] as u32;
+        if u >= start && u < start + N as u32 {
+            t[(u - start) as usize] = b'd';
+        }
+        d += 1;
+    }
+    t
+}
+
+/// The diacritic-free lower-case ASCII letter of a Vietnamese letter ("Ữ" → 'u',
+/// "Đ" and its look-alike "Ð" → 'd'), or `None` for other chars.
+#[inline]
+pub(crate) fn fold_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    let b = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0x1B0 => FOLD_LATIN[(u - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => FOLD_EXTENDED[(u - 0x1EA0) as usize],
+        _ => 0,
+    };
+    (b != 0).then_some(b as char)
+}
+
 fn upper_of(c: char) -> char {
     let mut u = c.to_uppercase();
     match (u.next(), u.next()) {
