@@ -140,8 +140,10 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     if style == ToneStyle::Keep {
         return None;
     }
-    // Rewritten words, by byte offset; the text is copied only if there is one.
-    let mut fixes: Vec<(usize, [char; MAX_LETTERS])> = Vec::new();
+    // Rewritten words, by byte range, with their letters; the text is copied only
+    // if there is one.
+    let mut fixes: Vec<(usize, usize, [char; MAX_LETTERS])> = Vec::new();
+    let mut chars = 0;
     let mut word = ['\0'; MAX_LETTERS];
     let mut n = 0;
     let mut start = 0;
@@ -151,6 +153,7 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
+        chars += 1;
         if is_letter(c) {
             if n == 0 {
                 start = b;
@@ -167,7 +170,7 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
         if n > 0 && n <= MAX_LETTERS && (!ascii || matches!(word[0], 'q' | 'Q')) {
             let w = &mut word[..n];
             if fix(w, style) {
-                fixes.push((start, word));
+                fixes.push((start, b, word));
             }
         }
         n = 0;
@@ -177,25 +180,16 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     }
     // Letters are replaced one for one: the offsets stay the identity.
     let mut out = Rewrite::with_capacity(text.len());
-    let mut next = 0;
-    // The fix being copied, and how many of its letters are written.
-    let mut from: Option<(&[char; MAX_LETTERS], usize)> = None;
-    for (i, (b, c)) in text.char_indices().enumerate() {
-        if fixes.get(next).is_some_and(|f| f.0 == b) {
-            from = Some((&fixes[next].1, 0));
-            next += 1;
-        }
-        match from {
-            Some((w, k)) if is_letter(c) => {
-                out.keep(w[k], i);
-                from = Some((w, k + 1));
-            }
-            _ => {
-                from = None;
-                out.keep(c, i);
-            }
-        }
+    let mut from = 0;
+    for (start, end, word) in &fixes {
+        out.text.push_str(&text[from..*start]);
+        let n = text[*start..*end].chars().count();
+        out.text.extend(&word[..n]);
+        from = *end;
     }
+    out.text.push_str(&text[from..]);
+    // Less the space that ended the last word.
+    out.spans = crate::offset::Spans::identity(chars - 1);
     Some(out)
 }
 
@@ -218,6 +212,9 @@ mod tests {
             "hòa thủy ủy khỏe tòa hóa Ủy ban HÒA BÌNH"
         );
         assert_eq!(classic("hòa thủy"), "hòa thủy");
+        let r = apply("Hoà, uỷ ban", ToneStyle::Classic).unwrap();
+        assert_eq!(r.text, "Hòa, ủy ban");
+        assert_eq!(r.spans, crate::offset::Spans::identity(11));
         assert!(apply("hòa thủy, Internet", ToneStyle::Classic).is_none());
     }
 
