@@ -1,7 +1,5 @@
 //! Vietnamese letters: splitting a character into base letter, tone and case.
 
-use std::sync::LazyLock;
-
 /// One of the six Vietnamese tones; `Level` is the unmarked one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tone {
@@ -23,19 +21,19 @@ const TONES: [Tone; 6] = [
 ];
 
 /// The twelve vowels, each row in `TONES` order.
-const VOWEL_ROWS: [&str; 12] = [
-    "aàáảãạ",
-    "ăằắẳẵặ",
-    "âầấẩẫậ",
-    "eèéẻẽẹ",
-    "êềếểễệ",
-    "iìíỉĩị",
-    "oòóỏõọ",
-    "ôồốổỗộ",
-    "ơờớởỡợ",
-    "uùúủũụ",
-    "ưừứửữự",
-    "yỳýỷỹỵ",
+const VOWEL_ROWS: [[char; 6]; 12] = [
+    ['a', 'à', 'á', 'ả', 'ã', 'ạ'],
+    ['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'],
+    ['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'],
+    ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+    ['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'],
+    ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'],
+    ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'],
+    ['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'],
+    ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'],
+    ['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'],
+    ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
 ];
 
 /// A letter seen as lower-case base, tone and case.
@@ -46,30 +44,115 @@ pub(crate) struct Letter {
     pub upper: bool,
 }
 
-/// First code point of each dense block of [`TABLE`]: Latin-1 to Latin
-/// Extended-B (ă, â, ơ, ư and the tones of Latin-1) and Latin Extended Additional
-/// (the other toned vowels).
-const BLOCKS: [(u32, usize); 2] = [(0xC0, 0xF1), (0x1EA0, 0x5A)];
+/// Toned and modified vowels by code point: Latin-1 to Latin Extended-B (ă, â,
+/// ơ, ư and the tones of Latin-1) and Latin Extended Additional (the other toned
+/// vowels). Built at compile time, so a lookup is one bounds check and a load.
+static LATIN: [Option<Letter>; 0xF1] = table(0xC0);
+static EXTENDED: [Option<Letter>; 0x5A] = table(0x1EA0);
 
-/// Every toned or modified vowel, by code point within [`BLOCKS`].
-static TABLE: LazyLock<[Vec<Option<Letter>>; 2]> = LazyLock::new(|| {
-    let mut t = BLOCKS.map(|(_, len)| vec![None; len]);
-    for row in VOWEL_ROWS {
-        let base = row.chars().next().unwrap_or('a');
-        for (c, tone) in row.chars().zip(TONES) {
-            for upper in [false, true] {
-                let c = if upper { upper_of(c) } else { c };
-                let at = BLOCKS
-                    .iter()
-                    .position(|&(start, len)| (start..start + len as u32).contains(&(c as u32)));
-                if let Some(b) = at {
-                    t[b][(c as u32 - BLOCKS[b].0) as usize] = Some(Letter { base, tone, upper });
+/// The upper case of a lower-case vowel of [`VOWEL_ROWS`]: ASCII and Latin-1
+/// cases differ by 0x20, the others sit in pairs, upper case first (checked against std).
+const fn upper_vowel(c: char) -> char {
+    let u = c as u32;
+    let up = if u < 0x80 || (u >= 0xE0 && u <= 0xFE) {
+        u - 0x20
+    } else {
+        u - 1
+    };
+    match char::from_u32(up) {
+        Some(x) => x,
+        None => c,
+    }
+}
+
+/// The entries of [`VOWEL_ROWS`] whose code points fall in `start..start + N`.
+const fn table<const N: usize>(start: u32) -> [Option<Letter>; N] {
+    let mut t: [Option<Letter>; N] = [None; N];
+    let mut r = 0;
+    while r < VOWEL_ROWS.len() {
+        let row = VOWEL_ROWS[r];
+        let mut k = 0;
+        while k < row.len() {
+            let mut upper = 0;
+            while upper < 2 {
+                let c = if upper == 1 {
+                    upper_vowel(row[k])
+                } else {
+                    row[k]
+                };
+                let u = c as u32;
+                if u >= start && u < start + N as u32 {
+                    t[(u - start) as usize] = Some(Letter {
+                        base: row[0],
+                        tone: TONES[k],
+                        upper: upper == 1,
+                    });
                 }
+                upper += 1;
             }
+            k += 1;
         }
+        r += 1;
     }
     t
-});
+}
+
+/// The diacritic-free lower-case ASCII letter of each non-ASCII Vietnamese
+/// letter (and of the look-alikes Ð, ð), by code point within the blocks of
+/// [`LATIN`] and [`EXTENDED`]; 0 for other chars.
+static FOLD_LATIN: [u8; 0xF1] = fold_table(0xC0);
+static FOLD_EXTENDED: [u8; 0x5A] = fold_table(0x1EA0);
+
+const fn fold_table<const N: usize>(start: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut r = 0;
+    while r < VOWEL_ROWS.len() {
+        let row = VOWEL_ROWS[r];
+        let ascii = match row[0] {
+            'ă' | 'â' => b'a',
+            'ê' => b'e',
+            'ô' | 'ơ' => b'o',
+            'ư' => b'u',
+            c => c as u8,
+        };
+        let mut k = 0;
+        while k < row.len() {
+            let (lower, upper) = (row[k] as u32, upper_vowel(row[k]) as u32);
+            if lower >= start && lower < start + N as u32 {
+                t[(lower - start) as usize] = ascii;
+            }
+            if upper >= start && upper < start + N as u32 {
+                t[(upper - start) as usize] = ascii;
+            }
+            k += 1;
+        }
+        r += 1;
+    }
+    let mut d = 0;
+    let ds = ['đ', 'Đ', 'Ð', 'ð'];
+    while d < ds.len() {
+        let u = ds[d] as u32;
+        if u >= start && u < start + N as u32 {
+            t[(u - start) as usize] = b'd';
+        }
+        d += 1;
+    }
+    t
+}
+
+/// The diacritic-free lower-case ASCII letter of a Vietnamese letter ("Ữ" → 'u',
+/// "Đ" and its look-alike "Ð" → 'd'), or `None` for other chars.
+#[inline]
+pub(crate) fn fold_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    let b = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0x1B0 => FOLD_LATIN[(u - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => FOLD_EXTENDED[(u - 0x1EA0) as usize],
+        _ => 0,
+    };
+    (b != 0).then_some(b as char)
+}
 
 fn upper_of(c: char) -> char {
     let mut u = c.to_uppercase();
@@ -102,10 +185,11 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
         }),
         _ => {
             let u = c as u32;
-            let b = BLOCKS
-                .iter()
-                .position(|&(start, len)| u >= start && u < start + len as u32)?;
-            TABLE[b][(u - BLOCKS[b].0) as usize]
+            match u {
+                0xC0..=0x1B0 => LATIN[(u - 0xC0) as usize],
+                0x1EA0..=0x1EF9 => EXTENDED[(u - 0x1EA0) as usize],
+                _ => None,
+            }
         }
     }
 }
@@ -115,10 +199,10 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
 pub(crate) fn compose(base: char, tone: Tone, upper: bool) -> char {
     let toned = VOWEL_ROWS
         .iter()
-        .find(|row| row.starts_with(base))
-        .and_then(|row| {
+        .find(|row| row[0] == base)
+        .map(|row| {
             let i = TONES.iter().position(|&t| t == tone).unwrap_or(0);
-            row.chars().nth(i)
+            row[i]
         })
         .unwrap_or(base);
     if upper {
@@ -193,7 +277,8 @@ mod tests {
         assert!(letter('1').is_none());
         // Every vowel of every row, both cases, is found.
         for row in VOWEL_ROWS {
-            for (c, tone) in row.chars().zip(TONES) {
+            for (c, tone) in row.into_iter().zip(TONES) {
+                assert_eq!(upper_vowel(c), upper_of(c));
                 assert_eq!(letter(c).map(|l| (l.tone, l.upper)), Some((tone, false)));
                 let u = upper_of(c);
                 assert_eq!(letter(u).map(|l| (l.tone, l.upper)), Some((tone, true)));

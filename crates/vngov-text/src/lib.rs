@@ -164,7 +164,7 @@ pub fn normalize_owned(input: String, options: &Options) -> Normalized {
         repairs: Vec::new(),
     };
     chain.run(stages::nfc::apply);
-    chain.run(|t| Some(stages::whitespace::apply(t)));
+    chain.run(stages::whitespace::apply);
     chain.run(stages::look_alike::apply);
     chain.run(|t| stages::tone::apply(t, options.tone_style));
     if options.repair_broken_words {

@@ -37,6 +37,22 @@ pub(crate) struct Spans {
 }
 
 impl Spans {
+    /// The spans of `len` chars each kept from the same offset.
+    pub fn identity(len: usize) -> Spans {
+        let runs = if len == 0 {
+            Vec::new()
+        } else {
+            vec![Run {
+                out: 0,
+                len,
+                start: 0,
+                end: len,
+                step: true,
+            }]
+        };
+        Spans { runs, len }
+    }
+
     /// Appends the next char's input range.
     pub fn push(&mut self, start: usize, end: usize) {
         let out = self.len;
@@ -105,19 +121,8 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The map of an unchanged text of `len` chars.
     pub fn identity(len: usize) -> OffsetMap {
-        let runs = if len == 0 {
-            Vec::new()
-        } else {
-            vec![Run {
-                out: 0,
-                len,
-                start: 0,
-                end: len,
-                step: true,
-            }]
-        };
         OffsetMap {
-            spans: Spans { runs, len },
+            spans: Spans::identity(len),
             input_len: len,
         }
     }

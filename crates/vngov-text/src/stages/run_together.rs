@@ -11,9 +11,9 @@
 //! "huyện", not "huy ệ").
 
 use crate::chars::is_letter;
-use crate::letters::{is_vietnamese_marked, shape, Shape};
+use crate::letters::{is_vietnamese_marked, letter, shape, Shape, Tone};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, word_end};
+use crate::stages::in_address;
 use crate::syllable::{parse, vowels, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -21,8 +21,42 @@ fn case_ok(s: Shape) -> bool {
     matches!(s, Shape::Lower | Shape::Title | Shape::Upper)
 }
 
+/// True unless `word` surely has no split, seen in one pass without parsing: it
+/// needs a letter only Vietnamese uses, and a vowel, then a consonant (the second
+/// syllable's onset), then a vowel. A single syllable never has that last shape.
+fn may_split(word: &[char]) -> bool {
+    let mut marked = false;
+    // 0: no vowel yet; 1: a vowel; 2: a vowel then a consonant; 3: and a vowel.
+    let mut seen = 0u8;
+    for &c in word {
+        let vowel = match letter(c) {
+            Some(l) => {
+                marked |= l.tone != Tone::Level
+                    || matches!(l.base, 'đ' | 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
+                matches!(
+                    l.base,
+                    'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+                )
+            }
+            None => false,
+        };
+        seen = match (seen, vowel) {
+            (0, true) | (1, false) | (2, true) => seen + 1,
+            _ => seen,
+        };
+    }
+    marked && seen == 3
+}
+
 /// The index at which `word` splits into two syllables, if exactly one is best.
 fn split_point(word: &[char]) -> Option<usize> {
+    if !may_split(word) {
+        return None;
+    }
+    best_split(word)
+}
+
+fn best_split(word: &[char]) -> Option<usize> {
     if word.len() < 2
         || word.len() > 2 * MAX_LETTERS
         || !word.iter().any(|&c| is_vietnamese_marked(c))
@@ -73,27 +107,41 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     if text.is_ascii() {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
     // Offsets of the first char of each second syllable.
     let mut splits = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_letter(chars[i]) {
-            i += 1;
+    // The text as chars, made only to look around a split.
+    let mut chars: Option<Vec<char>> = None;
+    let mut word = ['\0'; 2 * MAX_LETTERS];
+    let mut n = 0;
+    let mut start = 0;
+    // A space after the text ends its last word.
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        if is_letter(c) {
+            if n == 0 {
+                start = i;
+            }
+            if n < word.len() {
+                word[n] = c;
+            }
+            n += 1;
             continue;
         }
-        let end = word_end(&chars, i);
-        if let Some(k) = split_point(&chars[i..end]).filter(|_| !in_address(&chars, i)) {
-            splits.push(i + k);
+        if n <= word.len() {
+            if let Some(k) = split_point(&word[..n]) {
+                let chars = chars.get_or_insert_with(|| text.chars().collect());
+                if !in_address(chars, start) {
+                    splits.push(start + k);
+                }
+            }
         }
-        i = end;
+        n = 0;
     }
     if splits.is_empty() {
         return None;
     }
     let mut out = Rewrite::with_capacity(text.len() + splits.len());
     let mut next = splits.iter().copied().peekable();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.chars().enumerate() {
         if next.next_if_eq(&i).is_some() {
             out.repair(RepairKind::SplitSyllables, i);
             out.push(' ', i, i);
@@ -147,5 +195,33 @@ mod tests {
         ] {
             assert_eq!(fixed(s), s);
         }
+    }
+
+    #[test]
+    fn words_that_may_not_split_do_not() {
+        let alphabet: Vec<char> = "aăâeêioôơuưyAĂÊƯáàảãạấờữệĐđngtchqkrlxPTGK1-"
+            .chars()
+            .collect();
+        let mut skipped = 0;
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    for w in [
+                        vec![a, b],
+                        vec![a, b, c],
+                        vec![a, 'n', b, c],
+                        vec![a, b, 'h', c],
+                    ] {
+                        if !may_split(&w) {
+                            skipped += 1;
+                            assert_eq!(best_split(&w), None, "{w:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(skipped > 10_000);
+        let w: Vec<char> = "nhândân".chars().collect();
+        assert!(may_split(&w));
     }
 }

@@ -12,10 +12,9 @@
 //! touched, and each letter keeps its case ("HOÀ" → "HÒA", "Uỷ" → "Ủy").
 
 use crate::chars::is_letter;
-use crate::letters::{compose, Tone};
+use crate::letters::{compose, letter, Tone};
 use crate::offset::Rewrite;
-use crate::stages::word_end;
-use crate::syllable::{parse, vowels, Syllable, MAX_LETTERS};
+use crate::syllable::{parse, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
 fn is_vowel(c: char) -> bool {
@@ -61,11 +60,48 @@ fn fix(word: &mut [char], style: ToneStyle) -> bool {
 }
 
 /// True for a word [`fix_parsed`] leaves as it is, seen without parsing it: only
-/// "qui" or a tone mark with another vowel to move to can change.
+/// "qui" or a misplaced tone mark can change. A mark is in place when it sits on
+/// the last vowel with a diacritic (ă, â, ê, ô, ơ, ư), or, with no such vowel, on a
+/// vowel followed by a consonant (the last vowel before the coda).
 fn unchanged(word: &[char]) -> bool {
-    let (n, toned) = vowels(word);
-    let qui = matches!(word, ['q' | 'Q', 'u' | 'U', 'i' | 'I']);
-    !qui && (n < 2 || !toned)
+    if matches!(word, ['q' | 'Q', 'u' | 'U', 'i' | 'I']) {
+        return false;
+    }
+    let mut vowels = 0;
+    let mut toned = None;
+    let mut last_marked = None;
+    for (k, &c) in word.iter().enumerate() {
+        // A char outside the alphabet, or a second tone mark: no syllable.
+        let Some(l) = letter(c) else {
+            return true;
+        };
+        if !is_vowel(l.base) {
+            continue;
+        }
+        vowels += 1;
+        if l.tone != Tone::Level {
+            if toned.is_some() {
+                return true;
+            }
+            toned = Some(k);
+        }
+        if matches!(l.base, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư') {
+            last_marked = Some(k);
+        }
+    }
+    let Some(at) = toned else {
+        return true;
+    };
+    if vowels < 2 {
+        return true;
+    }
+    match last_marked {
+        Some(m) => m == at,
+        None => word
+            .get(at + 1)
+            .and_then(|&c| letter(c))
+            .is_some_and(|l| !is_vowel(l.base)),
+    }
 }
 
 fn fix_parsed(word: &mut [char], style: ToneStyle) -> bool {
@@ -104,31 +140,57 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     if style == ToneStyle::Keep {
         return None;
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_letter(chars[i]) {
-            i += 1;
+    // Rewritten words, by byte range, with their letters; the text is copied only
+    // if there is one.
+    let mut fixes: Vec<(usize, usize, [char; MAX_LETTERS])> = Vec::new();
+    let mut chars = 0;
+    let mut word = ['\0'; MAX_LETTERS];
+    let mut n = 0;
+    let mut start = 0;
+    let mut ascii = true;
+    // A space after the text ends its last word.
+    for (b, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        chars += 1;
+        if is_letter(c) {
+            if n == 0 {
+                start = b;
+                ascii = true;
+            }
+            if n < MAX_LETTERS {
+                word[n] = c;
+            }
+            n += 1;
+            ascii &= c.is_ascii();
             continue;
         }
-        let end = word_end(&chars, i);
-        let n = end - i;
         // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
-        let ascii = chars[i..end].iter().all(char::is_ascii);
-        if n <= MAX_LETTERS && (!ascii || matches!(chars[i], 'q' | 'Q')) {
-            changed |= fix(&mut chars[i..end], style);
+        if n > 0 && n <= MAX_LETTERS && (!ascii || matches!(word[0], 'q' | 'Q')) {
+            let w = &mut word[..n];
+            if fix(w, style) {
+                fixes.push((start, b, word));
+            }
         }
-        i = end;
+        n = 0;
+    }
+    if fixes.is_empty() {
+        return None;
     }
     // Letters are replaced one for one: the offsets stay the identity.
-    changed.then(|| {
-        let mut out = Rewrite::with_capacity(text.len());
-        for (i, &c) in chars.iter().enumerate() {
-            out.keep(c, i);
-        }
-        out
-    })
+    let mut out = Rewrite::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end, word) in &fixes {
+        out.text.push_str(&text[from..*start]);
+        let n = text[*start..*end].chars().count();
+        out.text.extend(&word[..n]);
+        from = *end;
+    }
+    out.text.push_str(&text[from..]);
+    // Less the space that ended the last word.
+    out.spans = crate::offset::Spans::identity(chars - 1);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -150,6 +212,9 @@ mod tests {
             "hòa thủy ủy khỏe tòa hóa Ủy ban HÒA BÌNH"
         );
         assert_eq!(classic("hòa thủy"), "hòa thủy");
+        let r = apply("Hoà, uỷ ban", ToneStyle::Classic).unwrap();
+        assert_eq!(r.text, "Hòa, ủy ban");
+        assert_eq!(r.spans, crate::offset::Spans::identity(11));
         assert!(apply("hòa thủy, Internet", ToneStyle::Classic).is_none());
     }
 
@@ -188,12 +253,20 @@ mod tests {
 
     #[test]
     fn words_seen_unchanged_are_unchanged() {
-        let alphabet: Vec<char> = "qQuUiIoOaAhnưƯơòóỏọàáảạÀúùủuíìỉyýỳỷ".chars().collect();
+        let alphabet: Vec<char> = "qQuUiIoOaAhngcưƯơờừâấêếòóỏọàáảạÀúùủuíìỉyýỳỷ"
+            .chars()
+            .collect();
         let mut checked = 0;
         for &a in &alphabet {
             for &b in &alphabet {
                 for &c in &alphabet {
-                    for w in [vec![a], vec![a, b], vec![a, b, c], vec![c, a, b, 'n']] {
+                    for w in [
+                        vec![a],
+                        vec![a, b],
+                        vec![a, b, c],
+                        vec![c, a, b, 'n'],
+                        vec!['n', 'g', a, b, c],
+                    ] {
                         if !unchanged(&w) {
                             continue;
                         }

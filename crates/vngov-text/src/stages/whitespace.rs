@@ -26,8 +26,36 @@ fn kind(c: char) -> Kind {
     }
 }
 
-/// Normalizes spacing of `text`.
-pub(crate) fn apply(text: &str) -> Rewrite {
+/// True if [`apply`] would give back `text` as it is: only single spaces between
+/// other chars, line breaks as LF, at most two in a row, none next to a space,
+/// and nothing to trim. Checking is cheaper than rewriting.
+fn already_spaced(text: &str) -> bool {
+    // The previous char, and how many line breaks end at it; the start of the
+    // text behaves like a space (nothing blank may follow it).
+    let mut prev = ' ';
+    let mut breaks = 0;
+    for c in text.chars() {
+        match kind(c) {
+            Kind::Drop => return false,
+            Kind::Space if c != ' ' || prev == ' ' || prev == '\n' => return false,
+            Kind::Newline if c != '\n' || prev == ' ' || breaks == 2 => return false,
+            Kind::Newline => breaks += 1,
+            _ => breaks = 0,
+        }
+        prev = c;
+    }
+    !matches!(prev, ' ' | '\n')
+}
+
+/// Normalizes spacing of `text`; `None` if it is already normal.
+pub(crate) fn apply(text: &str) -> Option<Rewrite> {
+    if already_spaced(text) {
+        return None;
+    }
+    Some(rewrite(text))
+}
+
+fn rewrite(text: &str) -> Rewrite {
     let mut out = Rewrite::with_capacity(text.len());
     // Pending whitespace since the last kept char: the range of the first space
     // run on the current line, and the ranges of the line breaks.
@@ -82,6 +110,32 @@ pub(crate) fn apply(text: &str) -> Rewrite {
 mod tests {
     use super::*;
     use crate::stages::test_util::{find, source_of};
+
+    fn apply(text: &str) -> Rewrite {
+        rewrite(text)
+    }
+
+    #[test]
+    fn already_spaced_text_is_what_rewriting_gives() {
+        let alphabet = [' ', '\n', '\r', 'a', '\t', '\u{A0}', '\u{200B}', 'ệ'];
+        let mut words = vec![String::new()];
+        let mut same = 0;
+        for _ in 0..5 {
+            words = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |&c| format!("{w}{c}")))
+                .collect();
+            for w in &words {
+                let r = rewrite(w);
+                let identity = r.spans.len() == w.chars().count()
+                    && (0..r.spans.len()).all(|i| r.spans.get(i) == Some((i, i + 1)));
+                assert_eq!(already_spaced(w), r.text == *w && identity, "{w:?}");
+                same += usize::from(already_spaced(w));
+            }
+        }
+        assert!(same > 50);
+        assert!(super::apply("Hà Nội\n\nĐiều 1.\nKý").is_none());
+    }
 
     #[test]
     fn spaces_collapse_and_lines_stay() {
