@@ -140,10 +140,11 @@ const fn fold_table<const N: usize>(start: u32) -> [u8; N] {
     t
 }
 
-/// The diacritic-free lower-case ASCII letter of a Vietnamese letter ("Ữ" → 'u',
-/// "Đ" and its look-alike "Ð" → 'd'), or `None` for other chars.
+/// The fold ([`crate::fold`]) of one char when it is ASCII (lower-cased) or a
+/// Vietnamese letter ("Ữ" → 'u', "Đ" and its look-alike "Ð" → 'd'), without
+/// allocating; `None` for other chars.
 #[inline]
-pub(crate) fn fold_letter(c: char) -> Option<char> {
+pub fn fold_letter(c: char) -> Option<char> {
     let u = c as u32;
     let b = match u {
         0..=0x7F => return Some(c.to_ascii_lowercase()),

@@ -24,6 +24,7 @@ mod stages;
 pub mod syllable;
 
 pub use fold::fold;
+pub use letters::fold_letter;
 pub use offset::OffsetMap;
 
 /// Where tone marks go in the syllables `oa`, `oe`, `uy` without a final consonant.

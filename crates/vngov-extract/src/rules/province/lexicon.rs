@@ -96,13 +96,12 @@ pub struct Folded<'a> {
     marks: Vec<(usize, usize)>,
 }
 
-/// Appends the folding of `c`; ASCII (most of the text) is lower-cased in place
-/// rather than through [`vngov_text::fold`], which decomposes and allocates.
+/// Appends the folding of `c`; ASCII and Vietnamese letters (most of the text)
+/// fold without allocating, anything else through [`vngov_text::fold`].
 fn folded_push(out: &mut String, c: char, buf: &mut [u8; 4]) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.push_str(&vngov_text::fold(c.encode_utf8(buf)));
+    match vngov_text::fold_letter(c) {
+        Some(f) => out.push(f),
+        None => out.push_str(&vngov_text::fold(c.encode_utf8(buf))),
     }
 }
 
@@ -141,10 +140,9 @@ impl<'a> Folded<'a> {
         let (mut f, mut b) = self.marks.get(k).copied().unwrap_or((0, 0));
         let mut buf = [0u8; 4];
         for c in self.text[b..].chars() {
-            let n = if c.is_ascii() {
-                1
-            } else {
-                vngov_text::fold(c.encode_utf8(&mut buf)).len()
+            let n = match vngov_text::fold_letter(c) {
+                Some(_) => 1,
+                None => vngov_text::fold(c.encode_utf8(&mut buf)).len(),
             };
             if f + n > i {
                 return b;
