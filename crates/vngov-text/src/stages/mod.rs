@@ -54,6 +54,29 @@ pub(crate) fn rewrite_words(
     }
 }
 
+/// The text with a space inserted before each char index of `at` (sorted), each
+/// insertion recorded as a `kind` repair; `None` when `at` is empty.
+pub(crate) fn spaces_inserted(
+    text: impl Iterator<Item = char>,
+    len: usize,
+    at: &[usize],
+    kind: crate::RepairKind,
+) -> Option<crate::offset::Rewrite> {
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = crate::offset::Rewrite::with_capacity(len + at.len());
+    let mut next = at.iter().copied().peekable();
+    for (i, c) in text.enumerate() {
+        if next.next_if_eq(&i).is_some() {
+            out.repair(kind, i);
+            out.push(' ', i, i);
+        }
+        out.keep(c, i);
+    }
+    Some(out)
+}
+
 /// Copies `chars[from..to]` unchanged into `out`.
 pub(crate) fn copy(out: &mut crate::offset::Rewrite, chars: &[char], from: usize, to: usize) {
     for (i, &c) in chars.iter().enumerate().take(to).skip(from) {

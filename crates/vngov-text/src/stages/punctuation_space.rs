@@ -13,7 +13,7 @@
 use crate::chars::{is_letter, is_letter_or_digit};
 use crate::letters::{shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, word_end, word_start};
+use crate::stages::{in_address, spaces_inserted, word_end, word_start};
 use crate::syllable::{is_syllable, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -101,19 +101,12 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
             _ => {}
         }
     }
-    if at.is_empty() {
-        return None;
-    }
-    let mut out = Rewrite::with_capacity(text.len() + at.len());
-    let mut next = at.iter().copied().peekable();
-    for (i, &c) in chars.iter().enumerate() {
-        if next.next_if_eq(&i).is_some() {
-            out.repair(RepairKind::InsertedSpace, i);
-            out.push(' ', i, i);
-        }
-        out.keep(c, i);
-    }
-    Some(out)
+    spaces_inserted(
+        chars.iter().copied(),
+        text.len(),
+        &at,
+        RepairKind::InsertedSpace,
+    )
 }
 
 #[cfg(test)]

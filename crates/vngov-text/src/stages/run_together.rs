@@ -13,7 +13,7 @@
 use crate::chars::is_letter;
 use crate::letters::{is_vietnamese_marked, letter, shape, Shape, Tone};
 use crate::offset::Rewrite;
-use crate::stages::in_address;
+use crate::stages::{in_address, spaces_inserted};
 use crate::syllable::{parse, vowels, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -136,19 +136,12 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
         }
         n = 0;
     }
-    if splits.is_empty() {
-        return None;
-    }
-    let mut out = Rewrite::with_capacity(text.len() + splits.len());
-    let mut next = splits.iter().copied().peekable();
-    for (i, c) in text.chars().enumerate() {
-        if next.next_if_eq(&i).is_some() {
-            out.repair(RepairKind::SplitSyllables, i);
-            out.push(' ', i, i);
-        }
-        out.keep(c, i);
-    }
-    Some(out)
+    spaces_inserted(
+        text.chars(),
+        text.len(),
+        &splits,
+        RepairKind::SplitSyllables,
+    )
 }
 
 #[cfg(test)]
