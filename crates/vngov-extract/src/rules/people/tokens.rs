@@ -160,9 +160,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut forms = Forms::default();
     let mut prev_end = 0;
     let mut pos = 0;
-    for m in words(text) {
-        // Punctuation between the previous word and this one.
-        for (i, c) in text[pos..m.start].char_indices() {
+    // Each word, and the punctuation between it and the previous one; then the
+    // punctuation after the last word.
+    let ends = words(text).map(Some).chain(std::iter::once(None));
+    for m in ends {
+        let gap_end = m.as_ref().map_or(text.len(), |m| m.start);
+        for (i, c) in text[pos..gap_end].char_indices() {
             if !c.is_whitespace() {
                 let s = pos + i;
                 out.push(token(
@@ -175,23 +178,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 prev_end = s + c.len_utf8();
             }
         }
+        let Some(m) = m else { break };
         let end = m.end;
         out.push(token(text, m, prev_end, true, &mut forms));
         prev_end = end;
         pos = end;
-    }
-    for (i, c) in text[pos..].char_indices() {
-        if !c.is_whitespace() {
-            let s = pos + i;
-            out.push(token(
-                text,
-                s..s + c.len_utf8(),
-                prev_end,
-                false,
-                &mut forms,
-            ));
-            prev_end = s + c.len_utf8();
-        }
     }
     out
 }
