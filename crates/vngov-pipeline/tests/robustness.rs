@@ -10,20 +10,9 @@ use std::path::Path;
 use vngov_pipeline::document::{record_from_text, Settings};
 use vngov_record::{Evidence, Source};
 
-/// A small deterministic generator (xorshift64*), enough to vary the inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const SALT: &[&str] = &[
     "\u{301}",
