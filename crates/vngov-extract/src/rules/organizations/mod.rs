@@ -92,11 +92,6 @@ impl<'t> PartyIndex<'t> {
         &self.parties
     }
 
-    /// [`scan`]'s list, taken.
-    pub fn into_parties(self) -> Vec<Party> {
-        self.parties
-    }
-
     /// `party_at(text, at)`, without running the grammar again at a word the scan
     /// read (all words but those inside a party it found).
     pub fn party_at(&self, at: usize) -> Option<Party> {
