@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::trigger::assignee_list;
 use super::{Ctx, Directive};
 
 /// A deadline word within the clause.
@@ -24,8 +23,8 @@ static PAST: LazyLock<Regex> =
 pub fn find(ctx: &Ctx) -> Vec<Directive> {
     let t = ctx.text;
     let mut out = Vec::new();
-    for &s in &ctx.clause_starts {
-        let Some((assignees, end)) = assignee_list(ctx.parties, s) else {
+    for (k, &s) in ctx.clause_starts.iter().enumerate() {
+        let Some((assignees, end)) = ctx.clause_list(k) else {
             continue;
         };
         if PAST.is_match(&t[end..]) {

@@ -266,8 +266,32 @@ pub fn restates(action: &str, other: &str) -> bool {
         .split(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .all(|w| GENERIC.contains(&lowercase(w).as_str()));
-    let shared_doc = DOC_NUMBER
-        .find_iter(action)
-        .any(|m| other.contains(m.as_str()));
-    generic || shared_doc
+    // Every document number holds a slash: without one the pattern has nothing to find.
+    let shared_doc = || {
+        action.contains('/')
+            && DOC_NUMBER
+                .find_iter(action)
+                .any(|m| other.contains(m.as_str()))
+    };
+    generic || shared_doc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restates_generic_or_a_shared_number() {
+        let other = "Triển khai Nghị định 68/2017/NĐ-CP và Quyết định 1072/QĐ-TTg";
+        assert!(restates("Triển khai thực hiện.", other));
+        assert!(restates("thực hiện Nghị định số 68/2017/NĐ-CP", other));
+        assert!(restates("theo Quyết định 1072/QĐ-TTg;", other));
+        assert!(!restates("theo Quyết định 1073/QĐ-TTg", other));
+        assert!(!restates("rà soát hồ sơ", other));
+        assert!(!restates("rà soát hồ sơ 2017 NĐ-CP", other));
+        // Without a slash the pattern finds nothing, so the number check is skipped.
+        for a in ["rà soát 68 NĐ-CP", "báo cáo 12 - QĐ", "x 1072QĐ-TTg"] {
+            assert!(!a.contains('/') && DOC_NUMBER.find(a).is_none(), "{a}");
+        }
+    }
 }

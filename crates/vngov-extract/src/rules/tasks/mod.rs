@@ -47,6 +47,7 @@ pub mod yeu_cau;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use vngov_record::{AssigneeKind, DateFact, Task};
@@ -69,6 +70,9 @@ pub struct Directive {
     pub assigner: Option<Party>,
 }
 
+/// A list of addressees and where it ends.
+pub type Listed = (Vec<Party>, usize);
+
 /// What the rules see: the text, its dates and where clauses start.
 pub struct Ctx<'a> {
     /// The document.
@@ -81,12 +85,36 @@ pub struct Ctx<'a> {
     pub clause_starts: Vec<usize>,
     /// Where the conclusion (the part giving directions) starts.
     pub conclusion_from: usize,
+    /// The list of addressees opening each clause of `clause_starts`, read once:
+    /// several rules ask for it at every clause start.
+    clause_lists: Vec<OnceCell<Option<Listed>>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of `doc`, whose text `parties` indexes.
+    pub fn new(doc: &'a Doc<'a>, parties: &'a PartyIndex<'a>) -> Self {
+        let text = doc.text();
+        let clause_starts = clause::starts(text);
+        Ctx {
+            doc,
+            text,
+            parties,
+            clause_lists: clause_starts.iter().map(|_| OnceCell::new()).collect(),
+            clause_starts,
+            conclusion_from: clause::conclusion_from(text),
+        }
+    }
+
     /// The party of the document scan that ends at `end`.
     pub fn party_ending_at(&self, end: usize) -> Option<&Party> {
         self.parties.ending_at(end)
+    }
+
+    /// [`trigger::assignee_list`] at the `k`-th clause start.
+    pub fn clause_list(&self, k: usize) -> Option<Listed> {
+        self.clause_lists[k]
+            .get_or_init(|| trigger::assignee_list(self.parties, self.clause_starts[k]))
+            .clone()
     }
 }
 
@@ -116,13 +144,7 @@ pub fn extract(
     default_assigner: Option<&str>,
 ) -> Vec<Task> {
     let text = doc.text();
-    let ctx = Ctx {
-        doc,
-        text,
-        parties,
-        clause_starts: clause::starts(text),
-        conclusion_from: clause::conclusion_from(text),
-    };
+    let ctx = Ctx::new(doc, parties);
     let mut found: Vec<Directive> = RULES.iter().flat_map(|(_, r)| r(&ctx)).collect();
     found.sort_by_key(|d| d.start);
     let mut directives = resolve(found);
@@ -218,9 +240,12 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// A task's folded addressee, deadline and (without a deadline) deadline words.
+type Key = (String, Option<String>, Option<String>);
+
 /// The key a task is counted under: its addressee (a post counts as its body) and
 /// its deadline.
-fn key(t: &Task) -> (String, Option<String>, Option<String>) {
+fn key(t: &Task) -> Key {
     (
         vngov_text::fold(&body_of(&t.assignee)),
         t.deadline.clone(),
@@ -250,9 +275,12 @@ fn body_of(name: &str) -> String {
 /// first one's action; a task restating another of the same body (a bare "triển khai
 /// thực hiện", or the same cited document, without its own deadline) is dropped.
 fn merge(tasks: Vec<Task>) -> Vec<Task> {
+    // Merging changes neither the addressee nor the deadline: each key is made once.
     let mut out: Vec<Task> = Vec::new();
+    let mut keys: Vec<Key> = Vec::new();
     for t in tasks {
-        if let Some(o) = out.iter_mut().find(|o| key(o) == key(&t)) {
+        let k = key(&t);
+        if let Some(o) = keys.iter().position(|o| *o == k).map(|i| &mut out[i]) {
             if !o.action.contains(&t.action) {
                 o.action = format!("{}; {}", o.action, t.action);
             }
@@ -267,16 +295,18 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
             continue;
         }
         out.push(t);
+        keys.push(k);
     }
     let keep: Vec<bool> = out
         .iter()
-        .map(|t| {
+        .zip(&keys)
+        .map(|(t, kt)| {
             t.deadline.is_some()
                 || t.deadline_text.is_some()
-                || !out.iter().any(|o| {
+                || !out.iter().zip(&keys).any(|(o, ko)| {
                     !std::ptr::eq(o, t)
                         && o.deadline.is_some()
-                        && key(o).0 == key(t).0
+                        && ko.0 == kt.0
                         && duties::restates(&t.action, &o.action)
                 })
         })

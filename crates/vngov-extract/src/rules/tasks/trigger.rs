@@ -161,8 +161,13 @@ pub fn subject_rule(
 ) -> Vec<Directive> {
     let t = ctx.text;
     let mut out = Vec::new();
-    for &s in ctx.clause_starts.iter().filter(|&&s| s >= from) {
-        let Some((assignees, end)) = assignee_list(ctx.parties, s) else {
+    for (k, &s) in ctx
+        .clause_starts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s >= from)
+    {
+        let Some((assignees, end)) = ctx.clause_list(k) else {
             continue;
         };
         let Some(p) = predicate_after(t, end, predicate, gap) else {
