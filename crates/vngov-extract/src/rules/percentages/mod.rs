@@ -107,15 +107,16 @@ fn hits_in(re: &Regex, text: &str, stretches: &[Range<usize>]) -> Vec<Hit> {
 /// Byte offsets of every "trăm", in any case.
 fn tram(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    text.match_indices(['ă', 'Ă'])
-        .filter(|&(i, a)| {
+    crate::rules::near::either(text, 'ă', 'Ă')
+        .into_iter()
+        .filter(|&i| {
+            // Both "ă" and "Ă" are two bytes long.
             i >= 2
                 && b[i - 2].eq_ignore_ascii_case(&b't')
                 && b[i - 1].eq_ignore_ascii_case(&b'r')
-                && b.get(i + a.len())
-                    .is_some_and(|m| m.eq_ignore_ascii_case(&b'm'))
+                && b.get(i + 2).is_some_and(|m| m.eq_ignore_ascii_case(&b'm'))
         })
-        .map(|(i, _)| i - 2)
+        .map(|i| i - 2)
         .collect()
 }
 

@@ -75,7 +75,7 @@ const REACH: near::Reach = near::Reach {
 pub fn find(text: &str) -> Vec<Hit> {
     // The pattern's `\b` keeps the regex engine off its fast path on Vietnamese
     // text: it runs only around the signs and "trăm"s.
-    let mut at: Vec<usize> = text.match_indices(['%', '％']).map(|(i, _)| i).collect();
+    let mut at = near::either(text, '%', '％');
     at.extend(super::tram(text));
     at.sort_unstable();
     find_in(text, &near::stretches(text, &at, REACH))
