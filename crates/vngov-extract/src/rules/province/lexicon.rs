@@ -77,10 +77,12 @@ pub static NAMES: LazyLock<String> = LazyLock::new(|| {
 
 /// The province index of the group that matched in `caps`.
 pub fn province_of(re: &Regex, caps: &regex::Captures) -> Option<usize> {
+    // Groups looked up by index: a lookup by name hashes the name, for every group.
     re.capture_names()
-        .flatten()
-        .filter(|n| n.starts_with('p') && caps.name(n).is_some())
-        .find_map(|n| n[1..].split('_').next()?.parse().ok())
+        .enumerate()
+        .filter_map(|(i, n)| Some((i, n?)))
+        .filter(|&(i, n)| n.starts_with('p') && caps.get(i).is_some())
+        .find_map(|(_, n)| n[1..].split('_').next()?.parse().ok())
 }
 
 /// The text folded to lower-case ASCII letters ("Hải Dương" → "hai duong"), with a
@@ -175,5 +177,26 @@ mod folded_tests {
         }
         assert!(from > 0);
         assert_eq!(f.original(0..f.folded.len()), 0..text.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn province_of_reads_the_group_that_matched() {
+        let re = Regex::new(r"(?P<x>a)|(?P<p3_0>bc)|(?P<p12_1>b)|(d)").unwrap();
+        let by_name = |c: &regex::Captures| {
+            re.capture_names()
+                .flatten()
+                .filter(|n| n.starts_with('p') && c.name(n).is_some())
+                .find_map(|n| n[1..].split('_').next()?.parse::<usize>().ok())
+        };
+        for (t, want) in [("bc", Some(3)), ("b", Some(12)), ("a", None), ("d", None)] {
+            let c = re.captures(t).unwrap();
+            assert_eq!(province_of(&re, &c), want, "{t}");
+            assert_eq!(province_of(&re, &c), by_name(&c), "{t}");
+        }
     }
 }
