@@ -51,6 +51,17 @@ pub fn anchors(anchor: &Regex, text: &str) -> Vec<usize> {
     anchor.find_iter(text).map(|m| m.start()).collect()
 }
 
+/// Whether `c` is a word char to the regex crate's Unicode `\b` (`\w`): ASCII and
+/// Vietnamese letters answered without the pattern.
+pub fn is_word_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word char"));
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        vngov_text::chars::is_vietnamese_letter(c) || WORD.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
 /// "trì", in any case: every "chủ trì" holds it.
 pub static TRI: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)trì").expect("trì"));
 
@@ -185,6 +196,18 @@ mod tests {
         assert_eq!(either(t, 'ự', 'Ự'), want);
         assert_eq!(either(t, '%', '％'), [3, 12]);
         assert!(either("", 'a', 'b').is_empty());
+    }
+
+    #[test]
+    fn word_chars_as_the_pattern_reads_them() {
+        let b = Regex::new(r"^\w$").unwrap();
+        for c in "aZ09_ đĐữẶ-.,;: \t\n×÷½ͅ\u{301}‿\u{200d}ⓐ٣中".chars() {
+            assert_eq!(
+                is_word_char(c),
+                b.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
