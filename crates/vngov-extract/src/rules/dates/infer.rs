@@ -30,6 +30,30 @@ use super::{day_value, valid_day};
 static YEARLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:hàng|hằng|mỗi)\s+năm\b").unwrap());
 
+/// Whether the words after byte `b` say the day recurs ("hàng năm").
+///
+/// [`YEARLY`] reads two words after `b`, so it runs on those alone, not on the
+/// rest of the text: it matches only within them, and the stretch ends at a space
+/// or the end of the text, where `\b` after "năm" reads as in the whole text.
+fn recurs_yearly(text: &str, b: usize) -> bool {
+    YEARLY.is_match(words_after(text, b, 2))
+}
+
+/// The text from byte `b` through `words` runs of non-space and the spaces before
+/// each, ending before a space or at the end of `text`.
+fn words_after(text: &str, b: usize, words: usize) -> &str {
+    let mut e = b;
+    for _ in 0..words {
+        for space in [true, false] {
+            e = text[e..]
+                .char_indices()
+                .find(|&(_, c)| c.is_whitespace() != space)
+                .map_or(text.len(), |(i, _)| e + i);
+        }
+    }
+    &text[b..e]
+}
+
 /// A review of year Y and the plan for a following year, within one sentence.
 static REVIEW_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -38,16 +62,30 @@ static REVIEW_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What every match of [`REVIEW_PLAN`] holds: the same words in the same order,
+/// with no `\b` and no bound on the gaps, so the regex crate runs it with its fast
+/// DFA. Where it does not match, [`REVIEW_PLAN`] cannot.
+static REVIEW_PLAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:tổng\s+kết|đánh\s+giá|kết\s+quả|sơ\s+kết)[^.;\n]*năm\s+\d{4}[^.;\n]*(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;\n]*năm\s+\d{4}",
+    )
+    .unwrap()
+});
+
 /// The first match of [`REVIEW_PLAN`] in `text`. No match holds a full stop or a
-/// semicolon, and one holds "năm" twice; so the pattern, slow over a whole
-/// Vietnamese text, runs only on the stretches between stops that do. A stretch
-/// starts after a stop, which is no word char, so `\b` reads as in the whole text.
+/// semicolon, and one holds "năm" twice and the words of
+/// [`REVIEW_PLAN_WORDS`]; so the pattern, slow over a whole Vietnamese text, runs
+/// only on the stretches between stops that do. A stretch starts after a stop,
+/// which is no word char, so `\b` reads as in the whole text.
 fn review_plan(text: &str) -> Option<regex::Captures<'_>> {
+    if !REVIEW_PLAN_WORDS.is_match(text) {
+        return None;
+    }
     let mut from = 0;
     for part in text.split(['.', ';']) {
         let start = from;
         from += part.len() + 1;
-        if nam_count(part) >= 2 {
+        if nam_count(part) >= 2 && REVIEW_PLAN_WORDS.is_match(part) {
             if let Some(c) = REVIEW_PLAN.captures(&text[start..start + part.len()]) {
                 return Some(c);
             }
@@ -113,7 +151,7 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
         };
         let here = to_bytes(d);
         let at = here.start;
-        if YEARLY.is_match(&text[here.end..]) {
+        if recurs_yearly(text, here.end) {
             continue;
         }
         let sentence = doc.sentence_at(at);
@@ -205,11 +243,37 @@ mod tests {
             "Kết quả năm 2015; kế hoạch năm 2016. ĐÁNH GIÁ\nkết quả NĂM 2018 và PHƯƠNG HƯỚNG năm 2019",
             "Sơ kết năm 2020. Nhiệm vụ năm 2021; tổng kết xnăm 2019 và kế hoạch năm  2020",
             "năm 2019 năm 2020 không có gì. tổng kết năm 20201 triển khai năm 2021",
+            "Tổng kết xnăm 2016 và năm 2017, kế hoạch năm 2018 và năm 2019",
+            "Tổng\nkết năm\n2016 nhiệm\nvụ năm\t2017, KẾT QUẢ NĂM 2016 TRIỂN KHAI NĂM 2017",
+            "đánh giá na\u{306}m 2016, triển khai năm 2017 và đánh giá năm 2018 kế hoạch năm 2019",
             "",
         ] {
             assert_eq!(years(review_plan(t)), years(REVIEW_PLAN.captures(t)), "{t}");
         }
         assert!(review_plan("Tổng kết năm 2016, triển khai năm 2017").is_some());
+    }
+
+    #[test]
+    fn yearly_on_two_words_matches_whole_text() {
+        for t in [
+            " hàng năm là",
+            " HẰNG  NĂM\nđó",
+            "\n mỗi\tnăm.",
+            "hàng năm",
+            " hàng nămx",
+            " hàng năm_",
+            " hàngnăm",
+            " xhàng năm",
+            " hàng\u{a0}na\u{306}m ",
+            " hàng năm\u{301} ",
+            " hàng  ",
+            "",
+        ] {
+            assert_eq!(recurs_yearly(t, 0), YEARLY.is_match(t), "{t:?}");
+        }
+        let t = "ngày 26/3 hàng năm là";
+        assert!(recurs_yearly(t, t.find(" hàng").unwrap()));
+        assert_eq!(words_after("a  bc d e", 1, 2), "  bc d");
     }
 
     #[test]
