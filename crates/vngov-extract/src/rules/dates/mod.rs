@@ -21,6 +21,9 @@ mod year;
 mod tests;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
 
 use crate::Doc;
 use vngov_record::{DateFact, DatePrecision};
@@ -205,4 +208,96 @@ pub(crate) fn after_so(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches([' ', ':']);
     let w = word_before(head, head.len());
     w == "so"
+}
+
+/// A word char as the regex crate's Unicode `\w` and `\b` read one.
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").unwrap());
+
+/// Whether a word may start at byte `b`: the char before it, if any, is no word
+/// char. For a match that starts with a word char this is the pattern's leading `\b`.
+pub(crate) fn word_starts_at(text: &str, b: usize) -> bool {
+    match char_before(text, b) {
+        None => true,
+        Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
+        Some(c) => !WORD_CHAR.is_match(&text[b - c.len_utf8()..b]),
+    }
+}
+
+/// Every match of `re` that starts a word, as `\b` + `re` finds them over `text`.
+///
+/// `re` is a cue pattern without its leading `\b`, each of whose matches starts
+/// with a word char ("năm", "tháng", "quý"): a Unicode `\b` makes the regex crate
+/// leave its fast DFA on Vietnamese text and backtrack over the rest of the text
+/// for every match; without it the DFA finds the match and the captures are read
+/// on the match alone. A match not starting a word is dropped and the search goes
+/// on from its next char, so it hides no later match that `\b` + `re` would find.
+pub(crate) fn word_captures<'t>(re: &Regex, text: &'t str) -> Vec<Captures<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = re.captures_at(text, at) {
+        let m = c.get(0).unwrap();
+        if word_starts_at(text, m.start()) {
+            // As `captures_iter`: the next search starts at the end of this match
+            // (past it for an empty match, which no cue pattern has).
+            at = if m.is_empty() {
+                next_char(text, m.end())
+            } else {
+                m.end()
+            };
+            out.push(c);
+        } else {
+            at = next_char(text, m.start());
+        }
+        if at > text.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// The byte after the char at `b` (one past the end at the end of `text`).
+fn next_char(text: &str, b: usize) -> usize {
+    b + text[b..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Checks for the fast cue patterns against the patterns with `\b` they stand for.
+#[cfg(test)]
+pub(crate) mod same {
+    use regex::Regex;
+
+    /// Texts that put letters, marks, digits and punctuation of every kind before
+    /// and after the cue words, in any case and in decomposed form.
+    pub const TRICKY: &[&str] = &[
+        "kết quả năm 2016, NĂM 2017; Năm\n2018 và nĂm  2019.",
+        "xnăm 2016 ănăm 2017 đnăm 2018 5năm 2019 _năm 2020 -năm 2021 (năm 2022)",
+        "e\u{301}năm 2016 na\u{306}m 2017 N\u{102}M 2018 năm năm 2019 5 năm 2020,5",
+        "từ năm 2016 đến năm 2020; TỪ 2015 ĐẾN 2016, Từ 2017 tới năm 2018; xtừ 2010 đến 2011",
+        "định hướng 2030, tầm nhìn 2045; ĐỊNH  HƯỚNG\n2030; Tầm Nhìn 2050, địnhhướng 2030",
+        "tháng 5/2018, THÁNG 3 năm 2021, tháng 12-2014, Tháng mười một năm 2018, xtháng 6/2019",
+        "thángtháng 7/2020 ấtháng 8/2020 tháng giêng năm 2020, tháng chạp, 2021 tháng 1.2022",
+        "quý I/2019, QUÝ IV năm 2020, quý 2-2021, Quý III , năm 2022, xquý I/2019 ýquý 3/2020",
+        "2016-2020, 2016 - 2020, 2021 – 2025, 2020—2030, 12016-2020, 2016-20201",
+        "",
+        "năm",
+        "đến 2020đến 2021 từ2022 từ\t2023",
+        "ătừ 2016 đến 2020 ếtừ năm 2017 tới năm 2018 e\u{301}từ 2019 đến 2020 ٣từ 2010 đến 2011",
+    ];
+
+    /// Group `g` of every match, as byte ranges.
+    pub fn groups(caps: &[regex::Captures], g: usize) -> Vec<Option<std::ops::Range<usize>>> {
+        caps.iter().map(|c| c.get(g).map(|m| m.range())).collect()
+    }
+
+    /// Asserts that `super::word_captures(fast, t)` and `plain.captures_iter(t)`
+    /// find the same matches with the same groups in every text.
+    pub fn assert_same(fast: &Regex, plain: &str, texts: &[&str]) {
+        let plain = Regex::new(plain).unwrap();
+        for t in TRICKY.iter().chain(texts) {
+            let a = super::word_captures(fast, t);
+            let b: Vec<regex::Captures> = plain.captures_iter(t).collect();
+            for g in 0..plain.captures_len() {
+                assert_eq!(groups(&a, g), groups(&b, g), "group {g} in {t:?}");
+            }
+        }
+    }
 }

@@ -5,12 +5,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{month_found, number_continues, verbal::month_word, Found};
+use super::{month_found, number_continues, verbal::month_word, word_captures, Found};
 
-/// "tháng m/yyyy", "tháng m-yyyy", "tháng m năm yyyy" (line breaks allowed).
+/// "tháng m/yyyy", "tháng m-yyyy", "tháng m năm yyyy" (line breaks allowed);
+/// "tháng" starts a word (checked by [`word_captures`]).
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\btháng\s*(\d{1,2}|mười\s+một|mười\s+hai|mười|giêng|chạp)(?:\s*[/.-]\s*|\s*,?\s+năm\s+)(\d{4})",
+        r"(?i)tháng\s*(\d{1,2}|mười\s+một|mười\s+hai|mười|giêng|chạp)(?:\s*[/.-]\s*|\s*,?\s+năm\s+)(\d{4})",
     )
     .unwrap()
 });
@@ -22,7 +23,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// placed, and "3 tháng cuối năm" is a duration.
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in MONTH.captures_iter(text) {
+    for c in word_captures(&MONTH, text) {
         let m = c.get(0).unwrap();
         if number_continues(text, m.end()) {
             continue;
@@ -39,4 +40,22 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_the_pattern_with_b_finds() {
+        super::super::same::assert_same(
+            &MONTH,
+            r"(?i)\btháng\s*(\d{1,2}|mười\s+một|mười\s+hai|mười|giêng|chạp)(?:\s*[/.-]\s*|\s*,?\s+năm\s+)(\d{4})",
+            &[
+                "Tính đến tháng 5/2018",
+                "phiên họp thường kỳ tháng 3 năm\n2021",
+            ],
+        );
+        assert_eq!(find("Tính đến tháng 5/2018")[0].value, "2018-05");
+    }
 }

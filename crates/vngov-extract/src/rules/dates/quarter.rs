@@ -6,11 +6,12 @@ use regex::Regex;
 
 use vngov_record::DatePrecision;
 
-use super::{number_continues, Found, YEARS};
+use super::{number_continues, word_captures, Found, YEARS};
 
-/// "quý" + a Roman or Arabic numeral 1–4 + "/yyyy", "-yyyy" or "năm yyyy".
+/// "quý" + a Roman or Arabic numeral 1–4 + "/yyyy", "-yyyy" or "năm yyyy";
+/// "quý" starts a word (checked by [`word_captures`]).
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:\s*[/-]\s*|\s*,?\s+năm\s+)(\d{4})").unwrap()
+    Regex::new(r"(?i)quý\s+(IV|III|II|I|[1-4])(?:\s*[/-]\s*|\s*,?\s+năm\s+)(\d{4})").unwrap()
 });
 
 /// Quarters written "quý I/2019" or "quý IV năm 2020".
@@ -19,7 +20,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 /// not kept.
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in QUARTER.captures_iter(text) {
+    for c in word_captures(&QUARTER, text) {
         let m = c.get(0).unwrap();
         if number_continues(text, m.end()) {
             continue;
@@ -43,4 +44,22 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_the_pattern_with_b_finds() {
+        super::super::same::assert_same(
+            &QUARTER,
+            r"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:\s*[/-]\s*|\s*,?\s+năm\s+)(\d{4})",
+            &[
+                "kết quả quý I/2019",
+                "quý ii/2019 Quý 4 năm 2020 quý iv-2021",
+            ],
+        );
+        assert_eq!(find("kết quả quý I/2019")[0].value, "2019-Q1");
+    }
 }

@@ -7,12 +7,12 @@ use regex::Regex;
 
 use vngov_record::DatePrecision;
 
-use super::{number_continues, Found, YEARS};
+use super::{number_continues, word_captures, Found, YEARS};
 
-/// A cue word and a four-digit number.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:năm|đến|từ|định\s+hướng|tầm\s+nhìn)\s+(\d{4})").unwrap()
-});
+/// A cue word and a four-digit number; the cue starts a word (checked by
+/// [`word_captures`], which stands for a leading `\b`).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:năm|đến|từ|định\s+hướng|tầm\s+nhìn)\s+(\d{4})").unwrap());
 
 /// Years written after "năm", "đến", "từ", "định hướng" or "tầm nhìn", within
 /// 1945–2100; the match is the four digits.
@@ -21,7 +21,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// a bare "2016" without a cue, "năm 2020,5".
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in YEAR.captures_iter(text) {
+    for c in word_captures(&YEAR, text) {
         let g = c.get(1).unwrap();
         if number_continues(text, g.end()) {
             continue;
@@ -39,4 +39,19 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_the_pattern_with_b_finds() {
+        super::super::same::assert_same(
+            &YEAR,
+            r"(?i)\b(?:năm|đến|từ|định\s+hướng|tầm\s+nhìn)\s+(\d{4})",
+            &["kết quả năm 2016", "nămnăm 2016 x_đến 2017 đếnđến 2018"],
+        );
+        assert_eq!(find("kết quả năm 2016")[0].value, "2016");
+    }
 }
