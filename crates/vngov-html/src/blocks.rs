@@ -13,7 +13,6 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::node::Element;
 use scraper::{Html, Node};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::chrome::is_chrome_element;
 
@@ -339,7 +338,7 @@ pub fn segment(html: &Html) -> Segmented {
                         out.anchors.push(Anchor {
                             node: id,
                             href,
-                            text: text.nfc().collect(),
+                            text: crate::nfc::nfc(&text),
                             block: if pending {
                                 out.blocks.len()
                             } else {
@@ -408,7 +407,7 @@ fn flush(buf: &mut Buffer, frames: &mut [Frame], out: &mut Segmented) {
     if raw.is_empty() {
         return;
     }
-    let text: String = raw.nfc().collect();
+    let text = crate::nfc::nfc(raw);
     let chars = text.chars().count();
     let Some(owner) = frames.iter_mut().rev().find(|f| f.block) else {
         return;
