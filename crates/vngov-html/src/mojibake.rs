@@ -65,12 +65,10 @@ fn byte_of(c: char) -> Option<u8> {
 
 /// Repairs `text` when it is clearly double-encoded UTF-8; `None` otherwise.
 pub fn repair(text: &str) -> Option<Repaired> {
-    let (mut good, mut bad) = (0usize, 0usize);
-    for_each_run(text, |_, bytes| match bytes {
-        None => {}
-        Some(b) if std::str::from_utf8(b).is_ok() => good += 1,
-        Some(_) => bad += 1,
-    });
+    if !enough_run_starts(text) {
+        return None;
+    }
+    let (good, bad) = count_runs(text);
     if good < MIN_RUNS || bad * MAX_BAD_RATIO > good {
         return None;
     }
@@ -90,6 +88,44 @@ pub fn repair(text: &str) -> Option<Repaired> {
         text: out,
         runs: runs_fixed,
     })
+}
+
+/// How many runs are repairable and how many are genuine Latin-1 words.
+fn count_runs(text: &str) -> (usize, usize) {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for_each_run(text, |_, bytes| match bytes {
+        None => {}
+        Some(b) if std::str::from_utf8(b).is_ok() => good += 1,
+        Some(_) => bad += 1,
+    });
+    (good, bad)
+}
+
+/// Whether the text has [`MIN_RUNS`] places where a repairable run may start, a
+/// quick look that spares most pages the count of their runs. A repairable run's
+/// bytes are UTF-8 that is not ASCII: they open with a lead byte 0xC2–0xF4 (a
+/// character U+00C2–U+00F4, bytes C3 82–C3 B4) and a continuation byte
+/// 0x80–0xBF, and the run starts after an ASCII character or at the start.
+fn enough_run_starts(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut found = 0;
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&x| x == 0xC3) {
+        let i = from + p;
+        from = i + 1;
+        if !(i == 0 || b[i - 1].is_ascii()) || !matches!(b.get(i + 1), Some(0x82..=0xB4)) {
+            continue;
+        }
+        // C3 and its continuation byte make a whole character: i + 2 is a boundary.
+        let next = text[i + 2..].chars().next().and_then(byte_of);
+        if next.is_some_and(|x| (0x80..=0xBF).contains(&x)) {
+            found += 1;
+            if found >= MIN_RUNS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Splits the text into runs and gives each to `f`: a piece left alone (`None`),
@@ -151,6 +187,63 @@ mod tests {
     /// What a Latin-1 reader makes of UTF-8.
     fn garble(s: &str) -> String {
         s.bytes().map(char::from).collect()
+    }
+
+    #[test]
+    fn every_page_with_enough_repairable_runs_passes_the_quick_look() {
+        let words = [
+            "Động",
+            "Lao",
+            "à",
+            "é",
+            "café",
+            "Ơ",
+            "Ạ",
+            "“số”",
+            "–",
+            "\u{a0}",
+            "©",
+            "ô",
+            "Ä",
+            "Â\u{a0}",
+            "Ã©",
+            "Ã",
+            "á»",
+            "x",
+            " ",
+            "<p>",
+            "€",
+            "Å“",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let (mut repairable, mut looked) = (0, 0);
+        for _ in 0..4000 {
+            let mut s = String::new();
+            for _ in 0..next(12) {
+                let w = words[next(words.len())];
+                if next(3) == 0 {
+                    s.push_str(&garble(w));
+                } else {
+                    s.push_str(w);
+                }
+                if next(2) == 0 {
+                    s.push(' ');
+                }
+            }
+            let (good, _) = count_runs(&s);
+            if good >= MIN_RUNS {
+                repairable += 1;
+                assert!(enough_run_starts(&s), "{s:?}");
+            }
+            looked += usize::from(enough_run_starts(&s));
+        }
+        assert!(repairable > 100 && looked < 4000, "{repairable} {looked}");
     }
 
     #[test]
