@@ -13,8 +13,10 @@ use scraper::node::Element;
 use crate::blocks::attr;
 
 /// Class or id words of template parts that are not the article. Matched as whole
-/// words of a class or id (split at `-`, `_`, spaces and case changes are not split).
-const CHROME_NAME: &str = r"(?ix)(?:^|[^a-z0-9])(?:
+/// words of a class or id (split at `-`, `_`, spaces and case changes are not split),
+/// whatever their case: the name patterns are written in lower case and matched
+/// case-insensitively.
+const CHROME_NAME: &str = r"(?x)(?:^|[^a-z0-9])(?:
     nav|navbar|navigation|menu|menus|mainmenu|topmenu|submenu|megamenu|
     breadcrumbs?|breadcrumb\w*|
     footer|site-?footer|header|site-?header|page-?header|header-?top|topbar|
@@ -35,7 +37,7 @@ const CHROME_NAME: &str = r"(?ix)(?:^|[^a-z0-9])(?:
 
 /// The part of [`CHROME_NAME`] that names side columns and boxes of other articles:
 /// chrome around an article, but sections of a home or category page.
-const SIDE_NAME: &str = r"(?ix)(?:^|[^a-z0-9])(?:
+const SIDE_NAME: &str = r"(?x)(?:^|[^a-z0-9])(?:
     sidebar|side-?bar|aside|right-?col|col-?right|column-?right|right-?column|box-?right|right-?box|right-?side|side-?right|block-?right|region-?right|
     related\w*|relate|tinlienquan|tin-?lien-?quan|othernews|other-?news|samecate\w*|
     most-?viewed|mostread|docnhieu|doc-?nhieu|xemnhieu|xem-?nhieu|tags?|keywords?
@@ -44,33 +46,39 @@ const SIDE_NAME: &str = r"(?ix)(?:^|[^a-z0-9])(?:
 /// Class or id words that say an element is the article itself: they outweigh a
 /// chrome word on the same element ("detail-content share-wrap").
 const CONTENT_NAME: &str =
-    r"(?i)(?:^|[^a-z0-9])(?:article|content|detail|main|body|post|entry|story)(?:$|[^a-z0-9])";
+    r"(?:^|[^a-z0-9])(?:article|content|detail|main|body|post|entry|story)(?:$|[^a-z0-9])";
 
-/// The name patterns built without Unicode classes, run over [`ascii_names`]:
-/// much cheaper to build and to run than the Unicode build, and matching the same
-/// names.
+/// The name patterns built without Unicode classes or case folding, run over
+/// [`ascii_names`]: much cheaper to build and to run than the Unicode build, and
+/// matching the same names.
 static CHROME_ASCII: LazyLock<regex::bytes::Regex> = LazyLock::new(|| ascii_regex(CHROME_NAME));
 static SIDE_ASCII: LazyLock<regex::bytes::Regex> = LazyLock::new(|| ascii_regex(SIDE_NAME));
 static CONTENT_ASCII: LazyLock<regex::bytes::Regex> = LazyLock::new(|| ascii_regex(CONTENT_NAME));
 
 /// The Unicode build, for the rare names with non-ASCII characters where the
 /// extent of a match matters (see [`is_side_element`]).
-static CHROME_UNICODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CHROME_NAME).unwrap());
-static SIDE_UNICODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(SIDE_NAME).unwrap());
+static CHROME_UNICODE: LazyLock<Regex> = LazyLock::new(|| unicode_regex(CHROME_NAME));
+static SIDE_UNICODE: LazyLock<Regex> = LazyLock::new(|| unicode_regex(SIDE_NAME));
 
 fn ascii_regex(pattern: &str) -> regex::bytes::Regex {
     regex::bytes::Regex::new(&format!("(?-u){pattern}")).unwrap()
 }
 
-/// Names as the ASCII build of a name pattern reads them. ASCII stays; `ſ` and
-/// the Kelvin sign, which `(?i)` matches as `s` and `k`, become those; any other
-/// character becomes a space. Whether a name pattern matches is then unchanged: a
-/// non-ASCII character is outside `[a-z0-9]` (a boundary, as a space is); only a
-/// `\w` run could tell a letter from a space, and it never decides whether there is
-/// a match (`breadcrumb\w*` matches wherever `breadcrumb` starts a word, as the run
-/// may stop at the first boundary; `comment-?\w+` only where `comments?` does).
+fn unicode_regex(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){pattern}")).unwrap()
+}
+
+/// Names as the ASCII build of a name pattern reads them. ASCII letters are
+/// lower-cased (the same length: a match keeps its place); `ſ` and the Kelvin
+/// sign, which case-insensitive matching takes for `s` and `k`, become those; any
+/// other character becomes a space. Whether a name pattern matches is then
+/// unchanged: a non-ASCII character is outside `[a-z0-9]` (a boundary, as a space
+/// is); only a `\w` run could tell a letter from a space, and it never decides
+/// whether there is a match (`breadcrumb\w*` matches wherever `breadcrumb` starts a
+/// word, as the run may stop at the first boundary; `comment-?\w+` only where
+/// `comments?` does).
 fn ascii_names(names: &str) -> std::borrow::Cow<'_, [u8]> {
-    if names.is_ascii() {
+    if names.is_ascii() && !names.bytes().any(|b| b.is_ascii_uppercase()) {
         return std::borrow::Cow::Borrowed(names.as_bytes());
     }
     let mapped = names
@@ -78,7 +86,7 @@ fn ascii_names(names: &str) -> std::borrow::Cow<'_, [u8]> {
         .map(|c| match c {
             'ſ' => b's',
             '\u{212A}' => b'k',
-            c if c.is_ascii() => c as u8,
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
             _ => b' ',
         })
         .collect();
@@ -114,7 +122,7 @@ pub fn is_side_element(el: &Element) -> bool {
     // Unicode build.
     if names.is_ascii() {
         CHROME_ASCII
-            .find_iter(names.as_bytes())
+            .find_iter(&ascii_names(&names))
             .all(|m| SIDE_ASCII.is_match(m.as_bytes()))
     } else {
         CHROME_UNICODE
@@ -159,7 +167,7 @@ static RELATED_HEADING: LazyLock<Regex> =
 /// Whether a short block is the heading of a box of other articles ("Tin liên quan",
 /// "TIN CÙNG CHUYÊN MỤC", "Tham khảo thêm:").
 pub fn is_related_heading(text: &str) -> bool {
-    text.chars().count() <= 60 && RELATED_HEADING.is_match(text)
+    at_most_chars(text, 60) && RELATED_HEADING.is_match(text)
 }
 
 /// Headings of boxes beside a listing: popularity boxes, comments, link lists.
@@ -169,7 +177,7 @@ static LISTING_ASIDE_HEADING: LazyLock<Regex> =
 /// Whether a short block heads a box that is not part of a home or category page's
 /// listing ("Đọc nhiều", "Liên kết website").
 pub fn is_listing_aside_heading(text: &str) -> bool {
-    text.chars().count() <= 60 && LISTING_ASIDE_HEADING.is_match(text)
+    at_most_chars(text, 60) && LISTING_ASIDE_HEADING.is_match(text)
 }
 
 /// A regex matching a whole short block that is one of the phrases of a list.
@@ -200,7 +208,12 @@ const CHROME_LINE_MAX: usize = 220;
 
 /// Whether a short block is a line of page chrome.
 pub fn is_chrome_line(text: &str) -> bool {
-    text.chars().count() <= CHROME_LINE_MAX && CHROME_LINE.is_match(text)
+    at_most_chars(text, CHROME_LINE_MAX) && CHROME_LINE.is_match(text)
+}
+
+/// Whether `text` has at most `max` chars, without counting past them.
+fn at_most_chars(text: &str, max: usize) -> bool {
+    text.len() <= max || text.chars().nth(max).is_none()
 }
 
 #[cfg(test)]
@@ -324,7 +337,8 @@ mod tests {
     fn ascii_builds_match_as_the_unicode_patterns() {
         let names = sample_names();
         for pattern in [CHROME_NAME, SIDE_NAME, CONTENT_NAME] {
-            let unicode = Regex::new(pattern).unwrap();
+            // The pattern as first written: Unicode, case-insensitive.
+            let unicode = Regex::new(&format!("(?i){pattern}")).unwrap();
             let ascii = ascii_regex(pattern);
             for n in &names {
                 assert_eq!(
@@ -333,7 +347,10 @@ mod tests {
                     "{n:?} {pattern}"
                 );
                 if n.is_ascii() {
-                    let a: Vec<_> = ascii.find_iter(n.as_bytes()).map(|m| m.range()).collect();
+                    let a: Vec<_> = ascii
+                        .find_iter(&ascii_names(n))
+                        .map(|m| m.range())
+                        .collect();
                     let u: Vec<_> = unicode.find_iter(n).map(|m| m.range()).collect();
                     assert_eq!(a, u, "{n:?}");
                 }
@@ -344,8 +361,8 @@ mod tests {
     #[test]
     fn side_elements_as_the_unicode_patterns_judge_them() {
         // The rule as first written: the Unicode patterns on every element.
-        let chrome = Regex::new(CHROME_NAME).unwrap();
-        let side = Regex::new(SIDE_NAME).unwrap();
+        let chrome = Regex::new(&format!("(?i){CHROME_NAME}")).unwrap();
+        let side = Regex::new(&format!("(?i){SIDE_NAME}")).unwrap();
         let reference = |el: &Element| {
             if CHROME_TAGS.contains(&el.name()) && el.name() != "aside" {
                 return false;
@@ -377,6 +394,15 @@ mod tests {
         assert!(is_side_element(&first_div(
             "<div class=\"ſidebar tin-lien-quan\">x</div>"
         )));
+    }
+
+    #[test]
+    fn lengths() {
+        for t in ["", "Tin", "Tin liên quan", "ĐĐĐĐ", "x\u{301}y"] {
+            for max in 0..8 {
+                assert_eq!(at_most_chars(t, max), t.chars().count() <= max, "{t} {max}");
+            }
+        }
     }
 
     #[test]
