@@ -13,7 +13,6 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::node::Element;
 use scraper::{Html, Node};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::chrome::is_chrome_element;
 
@@ -168,12 +167,22 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
+/// An attribute of an element, as [`Element::attr`] finds it (no prefix, no
+/// namespace), without turning the name into an atom first: the segmentation asks
+/// every element for several attributes.
+pub(crate) fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
+    el.attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, v)| &**v)
+}
+
 /// Whether an element is hidden by its own attributes.
 pub fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if attr(el, "hidden").is_some() || attr(el, "aria-hidden") == Some("true") {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
+    attr(el, "style").is_some_and(|s| {
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -188,13 +197,23 @@ fn is_caption_element(el: &Element) -> bool {
     if el.name() == "figcaption" {
         return true;
     }
-    let names = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    names.contains("caption") || names.contains("img-desc") || names.contains("image-desc")
+    // Each of class and id on its own: the words hold no space, so none can run
+    // across the two.
+    [attr(el, "class"), attr(el, "id")]
+        .into_iter()
+        .flatten()
+        .any(|n| {
+            ["caption", "img-desc", "image-desc"]
+                .iter()
+                .any(|w| contains_ignore_ascii_case(n, w))
+        })
+}
+
+/// Whether `hay` with its ASCII letters lower-cased contains `needle` (lower case).
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// What an open element passes down to its content.
@@ -267,12 +286,9 @@ pub fn segment(html: &Html) -> Segmented {
                             "a" => {
                                 // Script-driven links have no href but are links all the same.
                                 ctx.link = true;
-                                if open_anchor.is_none() && el.attr("href").is_some() {
-                                    open_anchor = Some((
-                                        node.id(),
-                                        el.attr("href").unwrap_or("").to_string(),
-                                        String::new(),
-                                    ));
+                                if let (None, Some(href)) = (&open_anchor, attr(el, "href")) {
+                                    open_anchor =
+                                        Some((node.id(), href.to_string(), String::new()));
                                 }
                             }
                             "b" | "strong" => ctx.strong = true,
@@ -339,7 +355,7 @@ pub fn segment(html: &Html) -> Segmented {
                         out.anchors.push(Anchor {
                             node: id,
                             href,
-                            text: text.nfc().collect(),
+                            text: crate::nfc::nfc(&text),
                             block: if pending {
                                 out.blocks.len()
                             } else {
@@ -408,7 +424,7 @@ fn flush(buf: &mut Buffer, frames: &mut [Frame], out: &mut Segmented) {
     if raw.is_empty() {
         return;
     }
-    let text: String = raw.nfc().collect();
+    let text = crate::nfc::nfc(raw);
     let chars = text.chars().count();
     let Some(owner) = frames.iter_mut().rev().find(|f| f.block) else {
         return;
@@ -436,4 +452,67 @@ fn flush(buf: &mut Buffer, frames: &mut [Frame], out: &mut Segmented) {
         row: ctx.row,
         chrome: ctx.chrome.clone(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn attributes_as_scraper_finds_them() {
+        let html = Html::parse_document(
+            r#"<div id="a" class="Caption x" STYLE="display: none" hidden data-x="1">
+            <a href="/tin" title="t">x</a><figure class="IMG-DESC"></figure>
+            <p id="anh-image-description">y</p><span class="cap tion">z</span>
+            <svg><a xlink:href="/svg" href="/plain"></a></svg>
+            <math><mi xml:lang="vi" definitionURL="u"></mi></math></div>"#,
+        );
+        let names = [
+            "id",
+            "class",
+            "style",
+            "hidden",
+            "data-x",
+            "href",
+            "title",
+            "lang",
+            "xml:lang",
+            "definitionurl",
+            "definitionURL",
+            "missing",
+        ];
+        let mut seen = 0;
+        for n in html.tree.nodes() {
+            let Some(el) = n.value().as_element() else {
+                continue;
+            };
+            for name in names {
+                assert_eq!(attr(el, name), el.attr(name), "{} {name}", el.name());
+                seen += usize::from(el.attr(name).is_some());
+            }
+            // The caption check as first written: class and id joined, lower-cased.
+            let joined = format!(
+                "{} {}",
+                el.attr("class").unwrap_or(""),
+                el.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            let want = el.name() == "figcaption"
+                || ["caption", "img-desc", "image-desc"]
+                    .iter()
+                    .any(|w| joined.contains(w));
+            assert_eq!(is_caption_element(el), want, "{el:?}");
+        }
+        assert!(seen >= 8, "{seen}");
+    }
+
+    #[test]
+    fn block_text_is_composed() {
+        let html = Html::parse_document("<p>Ho\u{323}\u{302}p  ba\u{300}n</p><p>Hà Nội</p>");
+        let seg = segment(&html);
+        let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Hộp bàn", "Hà Nội"]);
+        assert!(texts.iter().all(|t| t.nfc().eq(t.chars())));
+    }
 }

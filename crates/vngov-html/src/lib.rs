@@ -17,6 +17,7 @@ pub mod charset;
 pub mod chrome;
 pub mod listing;
 pub mod mojibake;
+mod nfc;
 pub mod published;
 pub mod sites;
 pub mod subtree;

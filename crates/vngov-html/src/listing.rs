@@ -6,6 +6,7 @@
 //! text against chrome and short menu links; its links become [`Link`]s with the
 //! date printed beside them.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -48,11 +49,15 @@ fn listing_value(seg: &Segmented, chrome: &[bool], i: usize) -> f64 {
 /// headed "Đọc nhiều"…, but not side columns or sections headed "Tin mới", which
 /// on a home page are part of the listing.
 pub fn listing_chrome(html: &Html, seg: &Segmented, idx: &Index) -> Vec<bool> {
-    let side = |id: &ego_tree::NodeId| {
-        html.tree
-            .get(*id)
-            .and_then(|n| n.value().as_element())
-            .is_some_and(crate::chrome::is_side_element)
+    // Blocks share their chrome ancestors: each element is judged once.
+    let mut side_of: HashMap<ego_tree::NodeId, bool> = HashMap::new();
+    let mut side = |id: &ego_tree::NodeId| {
+        *side_of.entry(*id).or_insert_with(|| {
+            html.tree
+                .get(*id)
+                .and_then(|n| n.value().as_element())
+                .is_some_and(crate::chrome::is_side_element)
+        })
     };
     let mut chrome: Vec<bool> = seg
         .blocks

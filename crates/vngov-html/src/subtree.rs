@@ -23,16 +23,22 @@ pub struct Index {
 impl Index {
     /// Numbers every node of the tree.
     pub fn new(html: &Html) -> Index {
-        let mut idx = Index::default();
-        let mut open: HashMap<NodeId, usize> = HashMap::new();
+        let nodes = html.tree.nodes().len();
+        let mut idx = Index {
+            span: HashMap::with_capacity(nodes),
+            order: Vec::with_capacity(nodes),
+        };
+        // Nodes close in the reverse order they open: the starts of the open ones
+        // are a stack.
+        let mut open: Vec<usize> = Vec::new();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(n) => {
-                    open.insert(n.id(), idx.order.len());
+                    open.push(idx.order.len());
                     idx.order.push(n.id());
                 }
                 Edge::Close(n) => {
-                    let start = open.remove(&n.id()).unwrap_or(0);
+                    let start = open.pop().unwrap_or(0);
                     idx.span.insert(n.id(), (start, idx.order.len()));
                 }
             }

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use scraper::{Html, Selector};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::blocks::{Kind, Segmented};
 
@@ -35,20 +34,36 @@ static SUFFIX: LazyLock<Regex> =
 
 /// Collapses whitespace and composes the text.
 pub fn clean(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .nfc()
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s);
+    crate::nfc::nfc_owned(out)
+}
+
+/// Appends the words of `s` to `out`, one space between them.
+fn push_words(out: &mut String, s: &str) {
+    for (n, w) in s.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 /// Collapses spaces within each line, drops empty lines, composes the text.
 pub fn clean_lines(s: &str) -> String {
-    s.lines()
-        .map(clean)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    // Line by line as [`clean`] does; composing the whole at once is the same, as
+    // NFC never combines across a line break (a starter that composes with nothing).
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        push_words(&mut out, line);
+    }
+    crate::nfc::nfc_owned(out)
 }
 
 /// What the page's metadata says its title is: `og:title`…, the JSON-LD headline,
@@ -75,19 +90,31 @@ pub fn stated_titles(html: &Html) -> Vec<String> {
     out
 }
 
-/// Folded form for comparing titles: case, spacing and tone placement aside.
+/// Folded form for comparing titles: case, spacing and tone placement aside. The
+/// letters and digits, lower-cased and decomposed, of which the ASCII ones and `đ`
+/// are kept.
 fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .nfd()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == 'đ')
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Char by char is the decomposition of the whole: canonical reordering only
+        // moves combining marks, never across the letters kept.
+        for l in c.to_lowercase() {
+            unicode_normalization::char::decompose_canonical(l, |d| {
+                if d.is_ascii_alphanumeric() || d == 'đ' {
+                    out.push(d);
+                }
+            });
+        }
+    }
+    out
 }
 
-/// How well a heading agrees with the stated titles: 2 for the same words, 1 when
-/// one holds the other, 0 otherwise.
+/// How well a heading agrees with the stated titles (given by their [`key`]s): 2
+/// for the same words, 1 when one holds the other, 0 otherwise.
 fn agreement(heading: &str, stated: &[String]) -> u8 {
     let h = key(heading);
     if h.is_empty() {
@@ -96,10 +123,9 @@ fn agreement(heading: &str, stated: &[String]) -> u8 {
     stated
         .iter()
         .map(|s| {
-            let s = key(s);
-            if s == h {
+            if *s == h {
                 2
-            } else if s.contains(&h) || (h.contains(&s) && !s.is_empty()) {
+            } else if s.contains(&h) || (h.contains(s.as_str()) && !s.is_empty()) {
                 1
             } else {
                 0
@@ -116,6 +142,7 @@ pub fn find(html: &Html, seg: &Segmented, chrome: &[bool]) -> Option<(Option<usi
     let mut stated = stated_titles(html);
     let stripped: Vec<String> = stated.iter().map(|t| strip_site(t)).collect();
     stated.extend(stripped);
+    let keys: Vec<String> = stated.iter().map(|t| key(t)).collect();
     let fits = |t: &str| (MIN_CHARS..=MAX_CHARS).contains(&t.chars().count());
     let h1: Vec<usize> = (0..seg.blocks.len())
         .filter(|&i| {
@@ -123,12 +150,10 @@ pub fn find(html: &Html, seg: &Segmented, chrome: &[bool]) -> Option<(Option<usi
         })
         .collect();
     // Among several h1, the one the metadata names; the first on a tie.
-    if let Some(&i) = h1.iter().max_by_key(|&&i| {
-        (
-            agreement(&seg.blocks[i].text, &stated),
-            std::cmp::Reverse(i),
-        )
-    }) {
+    if let Some(&i) = h1
+        .iter()
+        .max_by_key(|&&i| (agreement(&seg.blocks[i].text, &keys), std::cmp::Reverse(i)))
+    {
         return Some((Some(i), clean(&seg.blocks[i].text)));
     }
     // A heading, or a line styled as one, that the metadata names exactly.
@@ -137,7 +162,7 @@ pub fn find(html: &Html, seg: &Segmented, chrome: &[bool]) -> Option<(Option<usi
             && matches!(seg.blocks[i].kind, Kind::Heading(_) | Kind::Text)
             && seg.blocks[i].link_density() < 0.5
             && fits(&seg.blocks[i].text)
-            && agreement(&seg.blocks[i].text, &stated) == 2
+            && agreement(&seg.blocks[i].text, &keys) == 2
     }) {
         return Some((Some(i), clean(&seg.blocks[i].text)));
     }
@@ -162,6 +187,7 @@ pub fn strip_site(title: &str) -> String {
 mod tests {
     use super::*;
     use crate::blocks::segment;
+    use unicode_normalization::UnicodeNormalization;
 
     fn title_of(page: &str) -> Option<String> {
         let html = Html::parse_document(page);
@@ -199,6 +225,49 @@ mod tests {
             title_of(page).as_deref(),
             Some("UBND tỉnh ban hành kế hoạch cải cách hành chính")
         );
+    }
+
+    /// Spacing, decomposed letters, old tone placement, marks out of order.
+    const MESSY: &[&str] = &[
+        "",
+        " \n ",
+        "  Họp  bàn\u{a0}\tchuyển đổi số ",
+        "Ho\u{323}\u{302}p ba\u{300}n\r\n\n  \u{2003}HOÀ  Hòa\n\nĐẮK LẮK đắk\u{301}",
+        "\u{301}đầu dòng\n\u{323}\u{302}o Ủy ban, İstanbul ǅ ẞ ﬁ Ω K 123",
+        "a\u{323}\u{302}\u{301} \n e\u{301}\u{323}\u{2028}x\u{85}y",
+    ];
+
+    #[test]
+    fn cleaning_as_collapsing_then_composing() {
+        let clean_ref = |s: &str| -> String {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .nfc()
+                .collect()
+        };
+        for s in MESSY {
+            assert_eq!(clean(s), clean_ref(s), "{s:?}");
+            let lines: Vec<String> = s.lines().map(clean_ref).filter(|l| !l.is_empty()).collect();
+            assert_eq!(clean_lines(s), lines.join("\n"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn keys_as_folding_the_whole_title() {
+        let key_ref = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .nfd()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == 'đ')
+                .collect()
+        };
+        for s in MESSY {
+            assert_eq!(key(s), key_ref(s), "{s:?}");
+        }
+        assert_eq!(key("Hòa  BÌNH, 2024!"), key("hoa\u{300} bình 2024"));
     }
 
     #[test]
