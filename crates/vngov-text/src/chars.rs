@@ -14,6 +14,9 @@ pub fn is_letter(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphabetic(),
         0xD7 | 0xF7 => false,
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        // General Punctuation: quotes, dashes, ellipsis, but for the letters
+        // ⁱ and ⁿ.
+        0x2000..=0x2070 | 0x2072..=0x207E => false,
         _ => c.is_alphabetic(),
     }
 }
@@ -136,7 +139,7 @@ mod tests {
     use super::*;
 
     fn all() -> impl Iterator<Item = char> {
-        (0..0x2000u32).filter_map(char::from_u32)
+        (0..0x3000u32).filter_map(char::from_u32)
     }
 
     #[test]

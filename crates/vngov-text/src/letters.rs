@@ -195,6 +195,117 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
     }
 }
 
+/// What the word checks need to know of a char, in one table lookup: whether it
+/// is a letter of the Vietnamese alphabet (as [`letter`] says), a vowel, toned,
+/// a vowel with a diacritic (ă, â, ê, ô, ơ, ư), or đ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Class(u8);
+
+impl Class {
+    const LETTER: u8 = 1;
+    const VOWEL: u8 = 2;
+    const TONED: u8 = 4;
+    const MARKED: u8 = 8;
+    const D: u8 = 16;
+
+    /// A letter of the Vietnamese alphabet, as [`letter`] finds.
+    pub fn is_letter(self) -> bool {
+        self.0 & Class::LETTER != 0
+    }
+
+    /// One of the vowels a, ă, â, e, ê, i, o, ô, ơ, u, ư, y, in any case and tone.
+    pub fn is_vowel(self) -> bool {
+        self.0 & Class::VOWEL != 0
+    }
+
+    /// A vowel with a tone mark.
+    pub fn is_toned(self) -> bool {
+        self.0 & Class::TONED != 0
+    }
+
+    /// One of ă, â, ê, ô, ơ, ư, in any case and tone.
+    pub fn is_marked_vowel(self) -> bool {
+        self.0 & Class::MARKED != 0
+    }
+
+    /// A letter only Vietnamese uses ([`is_vietnamese_marked`]).
+    pub fn is_vietnamese_marked(self) -> bool {
+        self.0 & (Class::TONED | Class::MARKED | Class::D) != 0
+    }
+}
+
+/// The [`Class`] of `l`.
+const fn class_of(l: Option<Letter>) -> Class {
+    let Some(l) = l else {
+        return Class(0);
+    };
+    let mut bits = Class::LETTER;
+    if matches!(
+        l.base,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    ) {
+        bits |= Class::VOWEL;
+    }
+    if !matches!(l.tone, Tone::Level) {
+        bits |= Class::TONED;
+    }
+    if matches!(l.base, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư') {
+        bits |= Class::MARKED;
+    }
+    if l.base == 'đ' {
+        bits |= Class::D;
+    }
+    Class(bits)
+}
+
+/// The classes of ASCII, then of the blocks of [`LATIN`] and [`EXTENDED`].
+static ASCII_CLASS: [Class; 0x80] = ascii_classes();
+static LATIN_CLASS: [Class; 0xF1] = classes(table(0xC0), 0xC0);
+static EXTENDED_CLASS: [Class; 0x5A] = classes(table(0x1EA0), 0x1EA0);
+
+const fn ascii_classes() -> [Class; 0x80] {
+    let mut t = [Class(0); 0x80];
+    let mut u = 0;
+    while u < 0x80 {
+        let c = u as u8;
+        if c.is_ascii_alphabetic() {
+            t[u] = class_of(Some(Letter {
+                base: c.to_ascii_lowercase() as char,
+                tone: Tone::Level,
+                upper: c.is_ascii_uppercase(),
+            }));
+        }
+        u += 1;
+    }
+    t
+}
+
+const fn classes<const N: usize>(letters: [Option<Letter>; N], start: u32) -> [Class; N] {
+    let mut t = [Class(0); N];
+    let mut k = 0;
+    while k < N {
+        t[k] = class_of(letters[k]);
+        // đ and Đ, which [`letter`] finds outside the vowel tables.
+        if start + k as u32 == 'đ' as u32 || start + k as u32 == 'Đ' as u32 {
+            t[k] = Class(Class::LETTER | Class::D);
+        }
+        k += 1;
+    }
+    t
+}
+
+/// The [`Class`] of `c`.
+#[inline]
+pub(crate) fn class(c: char) -> Class {
+    let u = c as u32;
+    match u {
+        0..=0x7F => ASCII_CLASS[u as usize],
+        0xC0..=0x1B0 => LATIN_CLASS[(u - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => EXTENDED_CLASS[(u - 0x1EA0) as usize],
+        _ => Class(0),
+    }
+}
+
 /// The character for `base` with `tone` and case; `base` unchanged if it has no
 /// such form (a consonant given a tone).
 pub(crate) fn compose(base: char, tone: Tone, upper: bool) -> char {
@@ -287,6 +398,21 @@ mod tests {
         }
         assert!(letter('×').is_none() && letter('ỹ').is_some() && letter('Ỻ').is_none());
         assert!(letter('é').is_some());
+    }
+
+    #[test]
+    fn classes_agree_with_letters() {
+        let vowel = |b: char| "aăâeêioôơuưy".contains(b);
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            let k = class(c);
+            let l = letter(c);
+            assert_eq!(k.is_letter(), l.is_some(), "{c:?}");
+            assert_eq!(k.is_vowel(), l.is_some_and(|l| vowel(l.base)), "{c:?}");
+            assert_eq!(k.is_toned(), l.is_some_and(|l| l.tone != Tone::Level));
+            let marked = l.is_some_and(|l| "ăâêôơư".contains(l.base));
+            assert_eq!(k.is_marked_vowel(), marked, "{c:?}");
+            assert_eq!(k.is_vietnamese_marked(), is_vietnamese_marked(c), "{c:?}");
+        }
     }
 
     #[test]

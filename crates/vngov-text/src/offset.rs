@@ -77,6 +77,71 @@ impl Spans {
         });
     }
 
+    /// Appends `len` chars kept from input `start..start + len`, one each: the same
+    /// as `len` calls of [`Spans::push`], in one step.
+    pub fn push_step(&mut self, start: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        self.push(start, start + 1);
+        // The last run is now a step run ending at `start + 1`: the rest extends it.
+        let r = self.runs.last_mut().expect("pushed");
+        r.len += len - 1;
+        r.end = start + len;
+        self.len += len - 1;
+    }
+
+    /// Appends `len` chars each made from input `start..end`: the same as `len`
+    /// calls of [`Spans::push`].
+    pub fn push_same(&mut self, start: usize, end: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if end == start + 1 {
+            // A one-char range pushed again does not extend a step run: rare, so
+            // done as it is defined.
+            for _ in 0..len {
+                self.push(start, end);
+            }
+            return;
+        }
+        self.push(start, end);
+        // The last run is now a run of `start..end`, which the rest extends.
+        let r = self.runs.last_mut().expect("pushed");
+        r.len += len - 1;
+        self.len += len - 1;
+    }
+
+    /// True if every char `i` of these spans comes from input char `i` alone.
+    fn is_identity(&self) -> bool {
+        match self.runs.as_slice() {
+            [] => true,
+            [r] => r.step && r.start == 0,
+            _ => false,
+        }
+    }
+
+    /// Appends to `out` the ranges of chars `from..from + len` of these spans, as
+    /// many [`Spans::push`] calls would; a char past the end gets `past..past`.
+    fn copy_to(&self, from: usize, len: usize, past: usize, hint: &mut usize, out: &mut Spans) {
+        let mut i = from;
+        let end = from + len;
+        while i < end.min(self.len) {
+            self.find(i, hint);
+            let r = &self.runs[*hint];
+            let n = (r.out + r.len).min(end) - i;
+            if r.step {
+                out.push_step(r.start + (i - r.out), n);
+            } else {
+                out.push_same(r.start, r.end, n);
+            }
+            i += n;
+        }
+        if i < end {
+            out.push_same(past, past, end - i);
+        }
+    }
+
     /// Number of chars.
     pub fn len(&self) -> usize {
         self.len
@@ -158,26 +223,29 @@ impl OffsetMap {
     }
 
     /// This map followed by a stage whose output chars came from `spans` of this
-    /// map's normalized text.
-    pub(crate) fn then(&self, spans: &Spans) -> OffsetMap {
+    /// map's normalized text. Works a run at a time: a char kept by the stage keeps
+    /// its range here, and all chars of a merged run share one range.
+    pub(crate) fn then(self, spans: &Spans) -> OffsetMap {
+        if spans.is_identity() && spans.len == self.spans.len {
+            return self;
+        }
         let mut out = Spans::default();
         let (mut a, mut b) = (0, 0);
-        let start =
-            |i: usize, hint: &mut usize| self.spans.find(i, hint).map_or(self.input_len, |s| s.0);
+        let past = self.input_len;
         for run in &spans.runs {
-            for i in run.out..run.out + run.len {
-                let (s, e) = run.at(i);
-                let p = start(s, &mut a);
-                if e > s {
-                    let end = self
-                        .spans
-                        .find(e - 1, &mut b)
-                        .map_or(self.input_len, |s| s.1);
-                    out.push(p, end);
-                } else {
-                    out.push(p, p);
-                }
+            if run.step {
+                self.spans
+                    .copy_to(run.start, run.len, past, &mut a, &mut out);
+                continue;
             }
+            let (s, e) = (run.start, run.end);
+            let p = self.spans.find(s, &mut a).map_or(past, |x| x.0);
+            let end = if e > s {
+                self.spans.find(e - 1, &mut b).map_or(past, |x| x.1)
+            } else {
+                p
+            };
+            out.push_same(p, end, run.len);
         }
         OffsetMap {
             spans: out,
@@ -221,6 +289,15 @@ impl Rewrite {
         self.push(c, i, i + 1);
     }
 
+    /// Emits `s` unchanged, its chars kept from input chars `start..`; returns
+    /// the number of chars.
+    pub fn copy(&mut self, s: &str, start: usize) -> usize {
+        let n = s.chars().count();
+        self.text.push_str(s);
+        self.spans.push_step(start, n);
+        n
+    }
+
     /// Records a repair at stage-input offset `at`.
     pub fn repair(&mut self, kind: crate::RepairKind, at: usize) {
         self.repairs.push((kind, at));
@@ -252,6 +329,107 @@ mod tests {
         assert_eq!(second.to_input(3), 3);
         assert_eq!(second.to_input(99), 3);
         assert_eq!(second.to_input_end(99), 3);
+    }
+
+    /// Random spans as a stage makes them: kept chars, merged pieces, insertions,
+    /// dropped chars, and a few chars past the end of a text of `len` chars.
+    fn random_spans(x: &mut u32, len: usize) -> Spans {
+        let mut s = Spans::default();
+        let mut at = 0usize;
+        while at <= len {
+            *x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            match (*x >> 16) % 9 {
+                0 => s.push(at, at),
+                1 => {
+                    let e = (at + 3).min(len + 1);
+                    s.push(at, e);
+                    s.push(at, e);
+                    at = e;
+                }
+                2 => at += 2,
+                3 => {
+                    s.push_same(at, at + 1, 2);
+                    at += 1;
+                }
+                4 => {
+                    s.push_step(at, 3);
+                    at += 3;
+                }
+                _ => {
+                    s.push(at, at + 1);
+                    at += 1;
+                }
+            }
+        }
+        s
+    }
+
+    /// Composition a char at a time, as the definition reads.
+    fn then_per_char(m: &OffsetMap, spans: &Spans) -> Vec<(usize, usize)> {
+        let get = |i: usize| m.spans.get(i);
+        (0..spans.len())
+            .map(|i| {
+                let (s, e) = spans.get(i).unwrap();
+                let p = get(s).map_or(m.input_len, |x| x.0);
+                if e > s {
+                    (p, get(e - 1).map_or(m.input_len, |x| x.1))
+                } else {
+                    (p, p)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn run_wise_composition_is_per_char_composition() {
+        let mut x = 11u32;
+        for round in 0..300 {
+            let first = random_spans(&mut x, 50 + round % 7);
+            let m = OffsetMap::from_spans(first.clone(), 60);
+            let second = random_spans(&mut x, first.len());
+            let want = then_per_char(&m, &second);
+            let got = m.clone().then(&second);
+            assert_eq!(got.len(), want.len());
+            let mut direct = Spans::default();
+            for (i, &p) in want.iter().enumerate() {
+                assert_eq!(got.spans.get(i), Some(p), "round {round} char {i}");
+                direct.push(p.0, p.1);
+            }
+            // The same runs as pushing a char at a time.
+            assert_eq!(got.spans, direct, "round {round}");
+        }
+        let m = OffsetMap::from_spans(random_spans(&mut x, 40), 41);
+        let n = m.spans.len();
+        assert_eq!(m.clone().then(&Spans::identity(n)), m);
+    }
+
+    #[test]
+    fn pushing_runs_is_pushing_chars() {
+        let mut a = Spans::default();
+        let mut b = Spans::default();
+        for &(s, e, n, step) in &[
+            (0, 1, 3, true),
+            (3, 3, 2, false),
+            (3, 5, 2, false),
+            (5, 6, 3, false),
+            (6, 7, 1, true),
+            (7, 7, 0, true),
+            (7, 9, 4, true),
+        ] {
+            for k in 0..n {
+                if step {
+                    a.push(s + k, s + k + 1);
+                } else {
+                    a.push(s, e);
+                }
+            }
+            if step {
+                b.push_step(s, n);
+            } else {
+                b.push_same(s, e, n);
+            }
+        }
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -11,9 +11,10 @@
 //! a plausible case ("Trước", "TRƯỚC", not "TRước"). Runs after the spacing stage,
 //! so a break is "\n" or "\n\n".
 
+use crate::chars::is_letter;
 use crate::letters::{shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{word_end, word_start};
+use crate::stages::{decode_at, word_end, word_start};
 use crate::syllable::{is_syllable, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -68,41 +69,69 @@ fn joins(chars: &[char], nl: usize, after: usize, joined: &mut String) -> bool {
 }
 
 /// Joins broken words; `None` if there are none.
+///
+/// Only a run of line breaks with a letter on each side can be a broken word.
+/// Every look-back of [`joins`] stops at a line break ([`opens_sentence`] walks
+/// back over spaces and opening marks only), so it is run on the chars from the
+/// start of the line before the run to the end of the word after it.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
-    if !text.contains('\n') {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut joined = String::new();
-    // The runs of line breaks to remove.
+    let mut window: Vec<char> = Vec::new();
+    // The runs of line breaks to remove, as byte ranges and the char offset of
+    // their start.
     let mut cuts = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '\n' {
-            i += 1;
-            continue;
-        }
-        let mut after = i;
-        while after < chars.len() && chars[after] == '\n' {
+    // Chars are counted up to byte `counted`, which is char `counted_at`.
+    let (mut counted, mut counted_at) = (0, 0);
+    // The line before the next run starts at byte `line`.
+    let mut line = 0;
+    let mut b = 0;
+    while let Some(k) = text[b..].find('\n') {
+        let nl = b + k;
+        let mut after = nl;
+        while bytes.get(after) == Some(&b'\n') {
             after += 1;
         }
-        if joins(&chars, i, after, &mut joined) {
-            cuts.push((i, after));
+        let letters_around = nl > 0
+            && after < bytes.len()
+            && is_letter(char_before(text, nl))
+            && is_letter(decode_at(bytes, after).0);
+        if letters_around {
+            let mut end = after;
+            while end < bytes.len() && is_letter(decode_at(bytes, end).0) {
+                end += decode_at(bytes, end).1;
+            }
+            window.clear();
+            window.extend(text[line..nl].chars());
+            let at = window.len();
+            window.extend(text[nl..end].chars());
+            if joins(&window, at, at + (after - nl), &mut joined) {
+                counted_at += text[counted..nl].chars().count();
+                counted = nl;
+                cuts.push((nl, after, counted_at));
+            }
         }
-        i = after;
+        line = after;
+        b = after;
     }
     if cuts.is_empty() {
         return None;
     }
     let mut out = Rewrite::with_capacity(text.len());
-    let mut from = 0;
-    for (i, after) in cuts {
-        crate::stages::copy(&mut out, &chars, from, i);
-        out.repair(RepairKind::JoinedBrokenWord, i);
-        from = after;
+    // Copied up to byte `from`, which is char `from_at`.
+    let (mut from, mut from_at) = (0, 0);
+    for (nl, after, at) in cuts {
+        out.copy(&text[from..nl], from_at);
+        out.repair(RepairKind::JoinedBrokenWord, at);
+        (from, from_at) = (after, at + (after - nl));
     }
-    crate::stages::copy(&mut out, &chars, from, chars.len());
+    out.copy(&text[from..], from_at);
     Some(out)
+}
+
+/// The char that ends before byte `b` (which is not 0).
+fn char_before(text: &str, b: usize) -> char {
+    text[..b].chars().next_back().unwrap_or(' ')
 }
 
 #[cfg(test)]

@@ -27,7 +27,9 @@ fn fix(c: char) -> char {
 
 /// Replaces eth look-alikes in Vietnamese words; `None` if there are none.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
-    if !text.contains(['Ð', 'ð']) {
+    // Two searches for a two-byte string (matched on both bytes at once) are
+    // faster than one for either char.
+    if !text.contains("Ð") && !text.contains("ð") {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();

@@ -12,36 +12,87 @@ use crate::offset::Rewrite;
 
 /// True if nothing before `c` can combine with it.
 fn is_boundary(c: char) -> bool {
-    c.is_ascii()
+    is_plain(c)
         || (canonical_combining_class(c) == 0
             && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
 
+/// True for a char that is a starter allowed as it is in NFC (combining class 0,
+/// quick check "yes"): then nothing before it matters to the check and it does
+/// not need the tables. Holds for everything below the combining marks (ASCII,
+/// Latin-1, Latin Extended-A/B: ă, đ, ơ, ư) and for Latin Extended Additional
+/// (the toned vowels: ệ, ữ); tested against the tables.
+fn is_plain(c: char) -> bool {
+    matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF)
+}
+
+/// [`unicode_normalization::is_nfc`], reading the plain chars (almost all of a
+/// Vietnamese text) a byte at a time: the quick check keeps no state across a
+/// starter allowed in NFC, so only the chars between them are looked up.
+fn is_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut last_cc = 0;
+    let mut maybe = false;
+    let mut b = 0;
+    while b < bytes.len() {
+        let byte = bytes[b];
+        // Bytes below 0xCC: ASCII, a continuation, or the lead of a char below
+        // U+0300. 0xE1 0xB8..=0xBB leads U+1E00..=U+1EFF.
+        if byte < 0xCC || (byte == 0xE1 && matches!(bytes.get(b + 1), Some(0xB8..=0xBB))) {
+            last_cc = 0;
+            b += 1;
+            continue;
+        }
+        let Some(c) = text[b..].chars().next() else {
+            break;
+        };
+        b += c.len_utf8();
+        // As the quick check does it for a non-ASCII char.
+        let cc = canonical_combining_class(c);
+        if last_cc > cc && cc != 0 {
+            return false;
+        }
+        match is_nfc_quick(std::iter::once(c)) {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return false,
+            IsNormalized::Maybe => maybe = true,
+        }
+        last_cc = cc;
+    }
+    !maybe || unicode_normalization::is_nfc(text)
+}
+
 /// Composes `text`; `None` when it is already in NFC.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
-    if unicode_normalization::is_nfc(text) {
+    if is_nfc(text) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
     let mut out = Rewrite::with_capacity(text.len());
     let mut piece = String::new();
+    // Chars from `kept` on are their own pieces, not yet copied.
+    let mut kept = 0;
     let mut i = 0;
     while i < chars.len() {
         let mut j = i + 1;
-        while j < chars.len() && !is_boundary(chars[j]) {
+        while j < chars.len() && !is_boundary(chars[j].1) {
             j += 1;
         }
-        if j == i + 1 && is_boundary(chars[i]) {
-            out.keep(chars[i], i);
-        } else {
-            piece.clear();
-            piece.extend(&chars[i..j]);
-            for c in piece.nfc() {
-                out.push(c, i, j);
-            }
+        if j == i + 1 && is_boundary(chars[i].1) {
+            i = j;
+            continue;
+        }
+        out.copy(&text[byte(kept)..byte(i)], kept);
+        piece.clear();
+        piece.push_str(&text[byte(i)..byte(j)]);
+        for c in piece.nfc() {
+            out.push(c, i, j);
         }
         i = j;
+        kept = j;
     }
+    out.copy(&text[byte(kept)..], kept);
     Some(out)
 }
 
@@ -64,6 +115,54 @@ mod tests {
     #[test]
     fn composed_text_is_left_alone() {
         assert!(apply("Đồng Nai").is_none());
+    }
+
+    #[test]
+    fn plain_chars_need_no_tables() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            if is_plain(c) {
+                let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+                assert!(canonical_combining_class(c) == 0 && yes, "{c:?}");
+            }
+            let mut buf = [0u8; 4];
+            let first = *c.encode_utf8(&mut buf).as_bytes().first().unwrap_or(&0);
+            let second = buf[1];
+            let skipped = first < 0xCC || (first == 0xE1 && matches!(second, 0xB8..=0xBB));
+            assert_eq!(skipped, is_plain(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_check_agrees_with_the_library() {
+        let pieces = [
+            "a",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}\u{302}",
+            "\u{302}\u{323}",
+            "ệ",
+            "Đ",
+            " ",
+            "\u{2126}",
+            "\u{0344}",
+            "\u{1100}\u{1161}",
+            "\u{1161}",
+            "\u{0F73}",
+            "ễ",
+            "\u{1E9B}\u{323}",
+            "\u{2000}",
+            "\u{3099}",
+            "か\u{3099}",
+            "\u{0958}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use crate::chars::{is_letter, is_letter_or_digit};
 use crate::letters::{shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, spaces_inserted, word_end, word_start};
+use crate::stages::{decode_at, in_address, spaces_inserted, word_end, word_start};
 use crate::syllable::{is_syllable, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -85,28 +85,67 @@ fn space_before(chars: &[char], i: usize, buf: &mut String) -> bool {
         && !in_address(chars, i)
 }
 
+/// How far [`space_after`] and [`space_before`] may look from the mark, in chars:
+/// [`in_address`] looks 64 chars either way, and a word reaching further is
+/// longer than a syllable, so the answer does not depend on where it ends.
+const REACH: usize = 80;
+
 /// Inserts missing spaces at punctuation; `None` if none is missing.
+///
+/// A mark is a candidate only with a letter right after it (or right before `(`)
+/// and a letter or digit on the other side; [`space_after`] and [`space_before`]
+/// are run only on those, over the chars within [`REACH`] of the mark.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
-    if !text.contains([':', ',', ';', '.', ')', '(']) {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut buf = String::new();
+    let mut window: Vec<char> = Vec::new();
     // Offsets of the chars a space goes before, in order.
     let mut at = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '(' if space_before(&chars, i, &mut buf) => at.push(i),
-            ':' | ',' | ';' | '.' | ')' if space_after(&chars, i, &mut buf) => at.push(i + 1),
-            _ => {}
+    // Chars are counted up to byte `counted`, which is char `counted_at`.
+    let (mut counted, mut counted_at) = (0, 0);
+    for (b, &mark) in bytes.iter().enumerate() {
+        if !matches!(mark, b':' | b',' | b';' | b'.' | b')' | b'(')
+            || b == 0
+            || b + 1 == bytes.len()
+        {
+            continue;
+        }
+        let (before, after) = (char_before(text, b), decode_at(bytes, b + 1).0);
+        let candidate = match mark {
+            b'(' => is_letter(before) && is_letter_or_digit(after),
+            b')' => is_letter_or_digit(before) && is_letter(after),
+            _ => is_letter(before) && is_letter(after),
+        };
+        if !candidate {
+            continue;
+        }
+        counted_at += text[counted..b].chars().count();
+        counted = b;
+        // The window: up to REACH chars on each side of the mark.
+        let start = text[..b]
+            .char_indices()
+            .rev()
+            .take(REACH)
+            .last()
+            .map_or(b, |(s, _)| s);
+        window.clear();
+        window.extend(text[start..b].chars());
+        let i = window.len();
+        window.extend(text[b..].chars().take(REACH + 1));
+        if mark == b'(' {
+            if space_before(&window, i, &mut buf) {
+                at.push(counted_at);
+            }
+        } else if space_after(&window, i, &mut buf) {
+            at.push(counted_at + 1);
         }
     }
-    spaces_inserted(
-        chars.iter().copied(),
-        text.len(),
-        &at,
-        RepairKind::InsertedSpace,
-    )
+    spaces_inserted(text, &at, RepairKind::InsertedSpace)
+}
+
+/// The char that ends before byte `b` (which is not 0).
+fn char_before(text: &str, b: usize) -> char {
+    text[..b].chars().next_back().unwrap_or(' ')
 }
 
 #[cfg(test)]

@@ -10,10 +10,9 @@
 //! and so are splits whose second syllable has no onset ("huyệ" is a cut-off
 //! "huyện", not "huy ệ").
 
-use crate::chars::is_letter;
-use crate::letters::{is_vietnamese_marked, letter, shape, Shape, Tone};
+use crate::letters::{class, is_vietnamese_marked, shape, Shape};
 use crate::offset::Rewrite;
-use crate::stages::{in_address, spaces_inserted};
+use crate::stages::{for_each_word, in_address, spaces_inserted, CharCount};
 use crate::syllable::{parse, vowels, MAX_LETTERS};
 use crate::RepairKind;
 
@@ -29,17 +28,9 @@ fn may_split(word: &[char]) -> bool {
     // 0: no vowel yet; 1: a vowel; 2: a vowel then a consonant; 3: and a vowel.
     let mut seen = 0u8;
     for &c in word {
-        let vowel = match letter(c) {
-            Some(l) => {
-                marked |= l.tone != Tone::Level
-                    || matches!(l.base, 'đ' | 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
-                matches!(
-                    l.base,
-                    'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-                )
-            }
-            None => false,
-        };
+        let k = class(c);
+        marked |= k.is_vietnamese_marked();
+        let vowel = k.is_vowel();
         seen = match (seen, vowel) {
             (0, true) | (1, false) | (2, true) => seen + 1,
             _ => seen,
@@ -104,44 +95,30 @@ fn best_split(word: &[char]) -> Option<usize> {
 
 /// Splits run-together syllables; `None` if there are none.
 pub(crate) fn apply(text: &str) -> Option<Rewrite> {
-    if text.is_ascii() {
-        return None;
-    }
     // Offsets of the first char of each second syllable.
     let mut splits = Vec::new();
     // The text as chars, made only to look around a split.
     let mut chars: Option<Vec<char>> = None;
-    let mut word = ['\0'; 2 * MAX_LETTERS];
-    let mut n = 0;
-    let mut start = 0;
-    // A space after the text ends its last word.
-    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
-        if is_letter(c) {
-            if n == 0 {
-                start = i;
+    let mut count = CharCount::default();
+    // A split needs a letter only Vietnamese uses, never ASCII: the words with
+    // a non-ASCII char are enough.
+    for_each_word::<{ 2 * MAX_LETTERS }>(
+        text,
+        |_| false,
+        |w, word| {
+            if w.len > word.len() {
+                return;
             }
-            if n < word.len() {
-                word[n] = c;
-            }
-            n += 1;
-            continue;
-        }
-        if n <= word.len() {
-            if let Some(k) = split_point(&word[..n]) {
+            if let Some(k) = split_point(word) {
+                let at = count.at(text, w.start);
                 let chars = chars.get_or_insert_with(|| text.chars().collect());
-                if !in_address(chars, start) {
-                    splits.push(start + k);
+                if !in_address(chars, at) {
+                    splits.push(at + k);
                 }
             }
-        }
-        n = 0;
-    }
-    spaces_inserted(
-        text.chars(),
-        text.len(),
-        &splits,
-        RepairKind::SplitSyllables,
-    )
+        },
+    );
+    spaces_inserted(text, &splits, RepairKind::SplitSyllables)
 }
 
 #[cfg(test)]

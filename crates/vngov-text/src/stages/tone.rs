@@ -11,9 +11,9 @@
 //! [`ToneStyle::Keep`] changes nothing. Only words that parse as one syllable are
 //! touched, and each letter keeps its case ("HOÀ" → "HÒA", "Uỷ" → "Ủy").
 
-use crate::chars::is_letter;
-use crate::letters::{compose, letter, Tone};
+use crate::letters::{class, compose, letter, Tone};
 use crate::offset::Rewrite;
+use crate::stages::for_each_word;
 use crate::syllable::{parse, Syllable, MAX_LETTERS};
 use crate::ToneStyle;
 
@@ -56,14 +56,15 @@ fn tone_index(s: &Syllable, style: ToneStyle) -> usize {
 
 /// Rewrites one syllable in place; true if it changed.
 fn fix(word: &mut [char], style: ToneStyle) -> bool {
-    !unchanged(word) && fix_parsed(word, style)
+    !unchanged(word, style) && fix_parsed(word, style)
 }
 
 /// True for a word [`fix_parsed`] leaves as it is, seen without parsing it: only
 /// "qui" or a misplaced tone mark can change. A mark is in place when it sits on
-/// the last vowel with a diacritic (ă, â, ê, ô, ơ, ư), or, with no such vowel, on a
-/// vowel followed by a consonant (the last vowel before the coda).
-fn unchanged(word: &[char]) -> bool {
+/// the last vowel with a diacritic (ă, â, ê, ô, ơ, ư); with no such vowel, on a
+/// vowel followed by a consonant (the last vowel before the coda), or where
+/// [`open_rhyme_toned`] says.
+fn unchanged(word: &[char], style: ToneStyle) -> bool {
     if matches!(word, ['q' | 'Q', 'u' | 'U', 'i' | 'I']) {
         return false;
     }
@@ -71,21 +72,22 @@ fn unchanged(word: &[char]) -> bool {
     let mut toned = None;
     let mut last_marked = None;
     for (k, &c) in word.iter().enumerate() {
+        let l = class(c);
         // A char outside the alphabet, or a second tone mark: no syllable.
-        let Some(l) = letter(c) else {
+        if !l.is_letter() {
             return true;
-        };
-        if !is_vowel(l.base) {
+        }
+        if !l.is_vowel() {
             continue;
         }
         vowels += 1;
-        if l.tone != Tone::Level {
+        if l.is_toned() {
             if toned.is_some() {
                 return true;
             }
             toned = Some(k);
         }
-        if matches!(l.base, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư') {
+        if l.is_marked_vowel() {
             last_marked = Some(k);
         }
     }
@@ -97,10 +99,37 @@ fn unchanged(word: &[char]) -> bool {
     }
     match last_marked {
         Some(m) => m == at,
-        None => word
-            .get(at + 1)
-            .and_then(|&c| letter(c))
-            .is_some_and(|l| !is_vowel(l.base)),
+        None => {
+            word.get(at + 1)
+                .is_some_and(|&c| class(c).is_letter() && !class(c).is_vowel())
+                || open_rhyme_toned(word, vowels, at, style)
+        }
+    }
+}
+
+/// For a word of letters with `vowels` vowels, none with a diacritic: true if it
+/// is consonants then all its vowels (no coda) and the tone mark at `at` sits
+/// where [`tone_index`] puts it: on the first of two vowels (the second of oa,
+/// oe, uy in the modern style), the middle of three. The consonants are then the
+/// whole onset (a rhyme starts with a vowel), unless the word starts with q or g
+/// and a vowel, which may be the "qu" or "gi" of the onset ("quá", "già").
+fn open_rhyme_toned(word: &[char], vowels: usize, at: usize, style: ToneStyle) -> bool {
+    let base = |k: usize| letter(word[k]).map_or('\0', |l| l.base);
+    let first = word.len() - vowels;
+    if !word[first..].iter().all(|&c| class(c).is_vowel())
+        || (first == 1 && matches!(base(0), 'q' | 'g'))
+    {
+        return false;
+    }
+    let glide = matches!(
+        (base(first), base(first + 1)),
+        ('o', 'a') | ('o', 'e') | ('u', 'y')
+    );
+    match vowels {
+        2 if glide && style == ToneStyle::Modern => at == first + 1,
+        2 => at == first,
+        3 => at == first + 1,
+        _ => false,
     }
 }
 
@@ -143,38 +172,18 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
     // Rewritten words, by byte range, with their letters; the text is copied only
     // if there is one.
     let mut fixes: Vec<(usize, usize, [char; MAX_LETTERS])> = Vec::new();
-    let mut chars = 0;
-    let mut word = ['\0'; MAX_LETTERS];
-    let mut n = 0;
-    let mut start = 0;
-    let mut ascii = true;
-    // A space after the text ends its last word.
-    for (b, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        chars += 1;
-        if is_letter(c) {
-            if n == 0 {
-                start = b;
-                ascii = true;
-            }
-            if n < MAX_LETTERS {
-                word[n] = c;
-            }
-            n += 1;
-            ascii &= c.is_ascii();
-            continue;
+    // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
+    let q = |x: u8| x == b'q' || x == b'Q';
+    for_each_word::<MAX_LETTERS>(text, q, |w, word| {
+        if w.len > MAX_LETTERS || (w.ascii && !matches!(word[0], 'q' | 'Q')) {
+            return;
         }
-        // A tone mark is never ASCII: an ASCII word changes only if it is "qui".
-        if n > 0 && n <= MAX_LETTERS && (!ascii || matches!(word[0], 'q' | 'Q')) {
-            let w = &mut word[..n];
-            if fix(w, style) {
-                fixes.push((start, b, word));
-            }
+        let mut fixed = ['\0'; MAX_LETTERS];
+        fixed[..w.len].copy_from_slice(word);
+        if fix(&mut fixed[..w.len], style) {
+            fixes.push((w.start, w.end, fixed));
         }
-        n = 0;
-    }
+    });
     if fixes.is_empty() {
         return None;
     }
@@ -188,8 +197,7 @@ pub(crate) fn apply(text: &str, style: ToneStyle) -> Option<Rewrite> {
         from = *end;
     }
     out.text.push_str(&text[from..]);
-    // Less the space that ended the last word.
-    out.spans = crate::offset::Spans::identity(chars - 1);
+    out.spans = crate::offset::Spans::identity(text.chars().count());
     Some(out)
 }
 
@@ -266,12 +274,15 @@ mod tests {
                         vec![a, b, c],
                         vec![c, a, b, 'n'],
                         vec!['n', 'g', a, b, c],
+                        vec!['t', 'h', a, b],
+                        vec!['g', a, b],
+                        vec!['Q', a, b, c],
                     ] {
-                        if !unchanged(&w) {
-                            continue;
-                        }
-                        checked += 1;
                         for style in [ToneStyle::Classic, ToneStyle::Modern] {
+                            if !unchanged(&w, style) {
+                                continue;
+                            }
+                            checked += 1;
                             let mut copy = w.clone();
                             assert!(!fix_parsed(&mut copy, style), "{w:?}");
                             assert_eq!(copy, w);
@@ -280,7 +291,27 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 1000);
+        assert!(checked > 100_000);
+        // Open rhymes, read without parsing.
+        for (w, style) in [
+            ("của", ToneStyle::Classic),
+            ("hòa", ToneStyle::Classic),
+            ("hoà", ToneStyle::Modern),
+            ("ngoái", ToneStyle::Modern),
+            ("Tùy", ToneStyle::Classic),
+        ] {
+            let w: Vec<char> = w.chars().collect();
+            assert!(unchanged(&w, style), "{w:?}");
+        }
+        for (w, style) in [
+            ("hòa", ToneStyle::Modern),
+            ("quý", ToneStyle::Classic),
+            ("gìa", ToneStyle::Classic),
+            ("ngóai", ToneStyle::Classic),
+        ] {
+            let w: Vec<char> = w.chars().collect();
+            assert!(!unchanged(&w, style), "{w:?}");
+        }
     }
 
     #[test]
