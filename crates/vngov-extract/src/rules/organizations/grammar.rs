@@ -161,6 +161,11 @@ pub(super) fn may_open(t: &str, at: usize) -> bool {
     if first_word_in(s, &mut buf).is_some_and(|w| OPENERS.contains(w)) {
         return true;
     }
+    // A title-cased word or a number starts with a capital or a digit: most words
+    // are turned away without reading them whole.
+    if !s.starts_with(|c: char| is_upper(c) || c.is_ascii_digit()) {
+        return false;
+    }
     match word(t, at) {
         Some((w, e)) if is_title(w) && t[e..].starts_with(' ') => {
             word(t, skip_ws(t, e)).is_some_and(|(w, _)| is_title(w))

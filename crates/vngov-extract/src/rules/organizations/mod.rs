@@ -35,26 +35,32 @@ pub fn scan(t: &str) -> Vec<Party> {
 
 /// [`scan`], calling `none_at` with every word start where it found no party.
 fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
+    // A word starts at a letter or digit after a char that is none, nor `/` or
+    // `-` (see `grammar::word_start`): a char "binds" the one after it.
+    let binds = |c: char| vngov_text::chars::is_letter_or_digit(c) || c == '/' || c == '-';
     let mut out = Vec::new();
+    let bytes = t.as_bytes();
     let mut i = 0;
-    // The character before `i`: a word starts where it is not a letter or digit,
-    // nor `/` or `-` (see `grammar::word_start`).
-    let mut prev: Option<char> = None;
-    while let Some(c) = t[i..].chars().next() {
-        let starts = vngov_text::chars::is_letter_or_digit(c)
-            && !prev
-                .is_some_and(|p| vngov_text::chars::is_letter_or_digit(p) || p == '/' || p == '-');
-        if starts {
+    let mut prev_binds = false;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes, most of a text's, need no decoding.
+        let (letter, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(' ');
+            (vngov_text::chars::is_letter_or_digit(c), c.len_utf8())
+        };
+        if letter && !prev_binds {
             if let Some(p) = grammar::party_at_word(t, i) {
                 i = p.range.end;
-                prev = t[..i].chars().next_back();
+                prev_binds = t[..i].chars().next_back().is_some_and(binds);
                 out.push(p);
                 continue;
             }
             none_at(i);
         }
-        prev = Some(c);
-        i += c.len_utf8();
+        prev_binds = letter || b == b'/' || b == b'-';
+        i += len;
     }
     out
 }

@@ -114,7 +114,13 @@ fn no_rule_matches_where_no_party_may_open() {
 
 #[test]
 fn scan_finds_what_party_at_finds_at_each_offset() {
-    for t in all_fixture_texts() {
+    let mut texts = all_fixture_texts();
+    texts.push(
+        "Số 52/TB-UBND, UBND-Sở Tài chính/Sở Nội vụ; Sở-TT&TT, Ủy ban nhân dân tỉnh–huyện \
+         «Sở Y tế» 2025Sở Tư pháp; Đ/c Lê Văn A -Giám đốc Sở Xây dựng"
+            .into(),
+    );
+    for t in texts {
         let mut expected = Vec::new();
         let mut i = 0;
         while i < t.len() {
