@@ -38,6 +38,7 @@ fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
     // A word starts at a letter or digit after a char that is none, nor `/` or
     // `-` (see `grammar::word_start`): a char "binds" the one after it.
     let binds = |c: char| vngov_text::chars::is_letter_or_digit(c) || c == '/' || c == '-';
+    let text = lexicon::Text::new(t);
     let mut out = Vec::new();
     let bytes = t.as_bytes();
     let mut i = 0;
@@ -51,7 +52,7 @@ fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
             (vngov_text::chars::is_letter_or_digit(c), c.len_utf8())
         };
         if letter && !prev_binds {
-            if let Some(p) = grammar::party_at_word(t, i) {
+            if let Some(p) = grammar::party_at_word(&text, i) {
                 i = p.range.end;
                 prev_binds = t[..i].chars().next_back().is_some_and(binds);
                 out.push(p);
@@ -111,7 +112,7 @@ impl<'t> PartyIndex<'t> {
         if self.none[at / 64] >> (at % 64) & 1 == 1 {
             return None;
         }
-        grammar::party_at_word(t, at)
+        grammar::party_at_word(&lexicon::Text::new(t), at)
     }
 
     /// The party of the scan that ends at byte `end`.
@@ -127,13 +128,14 @@ impl<'t> PartyIndex<'t> {
 /// "Ủy ban nhân dân thành phố Thái Nguyên", "các Ban QLDA chuyên ngành tỉnh" →
 /// "các Ban Quản lý dự án chuyên ngành tỉnh".
 pub fn canonical(s: &str) -> String {
+    let text = lexicon::Text::new(s);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
         if grammar::word_start(s, i) {
-            if let Some(p) = grammar::body_at(s, i, false)
+            if let Some(p) = grammar::body_in(&text, i, false)
                 .into_iter()
-                .chain(grammar::person_at(s, i))
+                .chain(grammar::person_in(&text, i))
                 .max_by_key(|p| p.range.end)
             {
                 // A body's descriptive part keeps its words as written
