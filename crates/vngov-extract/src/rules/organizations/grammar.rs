@@ -80,6 +80,15 @@ pub(super) const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông",
 pub(super) static HEAD_FORMS: LazyLock<Forms> =
     LazyLock::new(|| Forms::new(SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h))));
 
+/// [`SECTOR_HEADS`] in the plural, lower-cased ("các sở"), as [`sector_list`]
+/// wants a class to end.
+static PLURAL_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    SECTOR_HEADS
+        .iter()
+        .map(|(h, _)| format!("các {}", h.to_lowercase()))
+        .collect()
+});
+
 /// [`HONORIFICS`] looked up by their first word. Those sharing one differ only in
 /// case and match alike, so the one found here is the first in the list to match.
 pub(super) static HONORIFIC_FORMS: LazyLock<Forms> =
@@ -838,7 +847,8 @@ pub fn sector_list(t: &str, p: &Party) -> Option<(Vec<Party>, usize)> {
     let lower = written.to_lowercase();
     let head = SECTOR_HEADS
         .iter()
-        .find(|(h, _)| lower.ends_with(&format!("các {}", h.to_lowercase())))?;
+        .zip(PLURAL_HEADS.iter())
+        .find_map(|(h, plural)| lower.ends_with(plural.as_str()).then_some(h))?;
     let prefix = if p.kind == PartyKind::Person {
         p.name
             .to_lowercase()

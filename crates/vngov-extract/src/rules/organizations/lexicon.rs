@@ -307,14 +307,31 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
 /// and digits each match one of the text's, and it ends where the text's word
 /// does), so any other word turns it away without matching letter by letter.
 pub fn eat_in(t: &Text, at: usize, phrase: &str, exact: bool) -> Option<usize> {
-    if !t.with_first_word(at, |w, _| w.is_some_and(|w| is_first_word_of(w, phrase))) {
+    let (first, end) = t.with_first_word(at, |w, end| {
+        (w.is_some_and(|w| is_first_word_of(w, phrase)), end)
+    });
+    if !first {
         return None;
+    }
+    // A phrase of one word, matched in any case, is that word, ending where the
+    // text's does.
+    if !exact && phrase.chars().all(is_letter_or_digit) {
+        return Some(end);
     }
     eat(t, at, phrase, exact)
 }
 
 /// Whether `key` is the first word of `phrase`, lower-cased (as [`first_word`]).
 fn is_first_word_of(key: &[u8], phrase: &str) -> bool {
+    // Most phrases are written in lower case: then the key is their first bytes.
+    if let Some(rest) = phrase.as_bytes().strip_prefix(key) {
+        if !rest
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        {
+            return true;
+        }
+    }
     let mut rest = key;
     for c in phrase.chars().take_while(|&c| is_letter_or_digit(c)) {
         let mut b = [0; 4];
