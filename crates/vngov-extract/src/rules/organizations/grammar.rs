@@ -21,8 +21,8 @@ use vngov_record::OrganizationKind;
 use vngov_text::chars::{is_letter_or_digit, is_lower, is_upper};
 
 use super::lexicon::{
-    eat_in, first_word, skip_ws, Follow, Forms, Text, WordSet, ABBREVIATIONS, ALONE, BODIES,
-    LEVELS, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
+    eat_in, skip_ws, Follow, Forms, Table, Text, ABBREVIATIONS, ALONE, BODIES, LEVELS, PLURALS,
+    POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -77,8 +77,12 @@ pub(super) const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông",
 
 /// [`SECTOR_HEADS`] looked up by their first word. No two heads share one, so at
 /// an offset at most one head can match: the one found here.
-pub(super) static HEAD_FORMS: LazyLock<Forms> =
-    LazyLock::new(|| Forms::new(SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h))));
+pub(super) static HEAD_FORMS: LazyLock<Forms> = LazyLock::new(|| {
+    Forms::table(
+        Table::SectorHeads,
+        SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h)),
+    )
+});
 
 /// [`SECTOR_HEADS`] in the plural, lower-cased ("các sở"), as [`sector_list`]
 /// wants a class to end.
@@ -92,17 +96,16 @@ static PLURAL_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// [`HONORIFICS`] looked up by their first word. Those sharing one differ only in
 /// case and match alike, so the one found here is the first in the list to match.
 pub(super) static HONORIFIC_FORMS: LazyLock<Forms> =
-    LazyLock::new(|| Forms::new(HONORIFICS.iter().copied().enumerate()));
+    LazyLock::new(|| Forms::table(Table::Honorifics, HONORIFICS.iter().copied().enumerate()));
 
-/// Lower-cased first words of bodies, posts, levels and sector heads: where the
-/// text's first word is none of these, [`is_head_word`] is false.
-static HEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    [&BODIES.forms, &POSTS.forms, &LEVELS.forms, &HEAD_FORMS]
-        .into_iter()
-        .flat_map(|f| f.first_words())
-        .map(Box::from)
-        .collect()
-});
+/// Bodies, posts, levels and sector heads: where the text's first word starts
+/// none of these, [`is_head_word`] is false.
+const HEAD_TABLES: [Table; 4] = [
+    Table::Bodies,
+    Table::Posts,
+    Table::Levels,
+    Table::SectorHeads,
+];
 
 /// Whether byte `i` of `t` starts a word.
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
@@ -134,29 +137,33 @@ pub(super) fn party_at_word(t: &Text, at: usize) -> Option<Party> {
         .max_by_key(|p| p.range.end)
 }
 
-/// Lower-cased first words of every phrase the grammar may open a party with, but
-/// a capitalized name: each rule starts by matching one of these at `at` or gives
-/// up — `body_at` "Văn phòng"/"VP", a sector head or a fixed body; `class_at`
-/// "các", "thành viên" or a class named alone; `person_at` an honorific, a post,
-/// or else (`named_person`) a proper name. A phrase only matches where the text's
-/// first word, lower-cased, is the phrase's (see [`Forms`](super::lexicon::Forms)).
-static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
-    let fixed = ["Văn phòng", "VP", "các", "thành viên"];
-    let heads = SECTOR_HEADS.iter().map(|(h, _)| h);
-    let mut set: WordSet = fixed
-        .iter()
-        .chain(HONORIFICS)
-        .chain(heads)
-        .map(|w| first_word(w).into_bytes().into())
-        .collect();
-    for forms in [&BODIES.forms, &POSTS.forms, &ALONE.forms] {
-        set.extend(forms.first_words().map(Box::from));
-    }
-    set
-});
+/// The tables whose first words, with [`OPENING_WORDS`], are those of every phrase
+/// the grammar may open a party with, but a capitalized name: each rule starts by
+/// matching one of these at `at` or gives up — `body_at` "Văn phòng"/"VP", a
+/// sector head or a fixed body; `class_at` "các", "thành viên" or a class named
+/// alone; `person_at` an honorific, a post, or else (`named_person`) a proper
+/// name. A phrase only matches where the text's first word, lower-cased, is the
+/// phrase's (see [`Forms`]).
+const OPENING_TABLES: [Table; 5] = [
+    Table::Bodies,
+    Table::Posts,
+    Table::Alone,
+    Table::Honorifics,
+    Table::SectorHeads,
+];
+
+/// The first words of the opening phrases in no table: "Văn phòng", "VP", "các",
+/// "thành viên".
+pub(super) const OPENING_WORDS: [&str; 4] = ["văn", "vp", "các", "thành"];
+
+/// Whether `w`, read with the bits of its `tables`, opens a phrase a rule starts
+/// with.
+pub(super) fn is_opener(w: &[u8], tables: u32) -> bool {
+    tables & Table::bits(&OPENING_TABLES) != 0 || OPENING_WORDS.iter().any(|o| o.as_bytes() == w)
+}
 
 /// Whether any rule of [`party_at`] can match at word start `at`; when not, the
-/// grammar is not run. Besides [`OPENERS`], a word starting with `S` may be a
+/// grammar is not run. Besides an opener ([`is_opener`]), a word starting with `S` may be a
 /// department glued to a sector ("STTTT"), and two capitalized words (or numbers,
 /// which `proper_name` takes too) may open a name before a post ("Tống Quang
 /// Thìn, TVTU, Phó Chủ tịch…"): `person_name` wants two words of `proper_name`,
@@ -166,7 +173,7 @@ pub(super) fn may_open(t: &Text, at: usize) -> bool {
     if s.starts_with('S') {
         return true;
     }
-    if t.with_first_word(at, |w, _| w.is_some_and(|w| OPENERS.contains(w))) {
+    if t.with_first_word(at, |w, _, tables| w.is_some_and(|w| is_opener(w, tables))) {
         return true;
     }
     // A title-cased word or a number starts with a capital or a digit: most words
@@ -239,7 +246,9 @@ fn proper_name(t: &Text, at: usize) -> Option<usize> {
 
 /// Whether a body, post or level starts at `i` (so a name stops before it).
 fn is_head_word(t: &Text, i: usize) -> bool {
-    if !t.with_first_word(i, |w, _| w.is_some_and(|w| HEAD_WORDS.contains(w))) {
+    if !t.with_first_word(i, |w, _, tables| {
+        w.is_some() && tables & Table::bits(&HEAD_TABLES) != 0
+    }) {
         return false;
     }
     BODIES.forms.longest_in(t, i).is_some()
@@ -835,8 +844,8 @@ fn person_name(t: &Text, at: usize) -> Option<usize> {
 }
 
 /// Abbreviations inside a name, expanded ("VP" → "Văn phòng", "TP" → "thành phố").
-pub fn expand_abbreviation(t: &str, at: usize) -> Option<(usize, &'static str)> {
-    let (e, i) = ABBREVIATIONS.1.longest(t, at)?;
+pub fn expand_abbreviation(t: &Text, at: usize) -> Option<(usize, &'static str)> {
+    let (e, i) = ABBREVIATIONS.1.longest_in(t, at)?;
     Some((e, ABBREVIATIONS.0[i]))
 }
 

@@ -112,6 +112,8 @@ struct ReadWord {
     len: u8,
     /// End of the run of letters and digits the key was read from.
     end: usize,
+    /// The bits of the [`Table`]s with forms starting with the key.
+    tables: u32,
     key: [u8; MAX_WORD],
 }
 
@@ -126,6 +128,7 @@ impl<'t> Text<'t> {
             at: usize::MAX,
             len: NO_KEY,
             end: 0,
+            tables: 0,
             key: [0; MAX_WORD],
         };
         Text {
@@ -140,9 +143,14 @@ impl<'t> Text<'t> {
     }
 
     /// `f` of the lower-cased first word at byte `at` (as [`first_word_in`] reads
-    /// it, `None` where that has no key or `at` is no char boundary), and the end
-    /// of the run of letters and digits it was read from.
-    pub fn with_first_word<R>(&self, at: usize, f: impl FnOnce(Option<&[u8]>, usize) -> R) -> R {
+    /// it, `None` where that has no key or `at` is no char boundary), the end of
+    /// the run of letters and digits it was read from, and the bits of the
+    /// [`Table`]s with forms starting with it.
+    pub fn with_first_word<R>(
+        &self,
+        at: usize,
+        f: impl FnOnce(Option<&[u8]>, usize, u32) -> R,
+    ) -> R {
         let mut words = self.words.borrow_mut();
         let w = &mut words[at % SLOTS];
         if w.at != at {
@@ -156,9 +164,13 @@ impl<'t> Text<'t> {
                 Some((n, e)) => (n as u8, at + e),
                 None => (NO_KEY, at),
             };
+            w.tables = match read {
+                Some((n, _)) => TABLES_BY_WORD.get(&w.key[..n]).copied().unwrap_or(0),
+                None => 0,
+            };
         }
         let key = (w.len != NO_KEY).then(|| &w.key[..usize::from(w.len)]);
-        f(key, w.end)
+        f(key, w.end, w.tables)
     }
 }
 
@@ -178,7 +190,96 @@ impl std::ops::Deref for Text<'_> {
 #[derive(Debug, Default)]
 pub struct Forms {
     by_word: WordMap<Vec<Form>>,
+    /// The bit of its [`Table`], if it is one: a [`Text`] knows which tables have
+    /// forms starting with each word it reads, and turns the others away.
+    bit: u32,
 }
+
+/// The lexicon's tables of forms, which a [`Text`] looks every word it reads up
+/// in at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// [`SECTORS`].
+    Sectors,
+    /// [`BODIES`].
+    Bodies,
+    /// [`POSTS`].
+    Posts,
+    /// [`PLURALS`].
+    Plurals,
+    /// [`LEVELS`].
+    Levels,
+    /// [`QUALIFIERS`].
+    Qualifiers,
+    /// [`ALONE`].
+    Alone,
+    /// [`ABBREVIATIONS`].
+    Abbreviations,
+    /// The grammar's sector heads.
+    SectorHeads,
+    /// The grammar's honorifics.
+    Honorifics,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 10] = [
+        Table::Sectors,
+        Table::Bodies,
+        Table::Posts,
+        Table::Plurals,
+        Table::Levels,
+        Table::Qualifiers,
+        Table::Alone,
+        Table::Abbreviations,
+        Table::SectorHeads,
+        Table::Honorifics,
+    ];
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The bits of `tables`, as [`Text::with_first_word`] gives them.
+    pub const fn bits(tables: &[Table]) -> u32 {
+        let mut out = 0;
+        let mut i = 0;
+        while i < tables.len() {
+            out |= 1 << tables[i] as u32;
+            i += 1;
+        }
+        out
+    }
+
+    fn forms(self) -> &'static Forms {
+        match self {
+            Table::Sectors => &SECTORS.forms,
+            Table::Bodies => &BODIES.forms,
+            Table::Posts => &POSTS.forms,
+            Table::Plurals => &PLURALS.forms,
+            Table::Levels => &LEVELS.forms,
+            Table::Qualifiers => &QUALIFIERS.forms,
+            Table::Alone => &ALONE.forms,
+            Table::Abbreviations => &ABBREVIATIONS.1,
+            Table::SectorHeads => &super::grammar::HEAD_FORMS,
+            Table::Honorifics => &super::grammar::HONORIFIC_FORMS,
+        }
+    }
+}
+
+/// For every first word of a form of a [`Table`], the bits of the tables having
+/// forms that start with it.
+static TABLES_BY_WORD: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+    let mut out: WordMap<u32> = WordMap::default();
+    for table in Table::ALL {
+        let forms = table.forms();
+        assert_eq!(forms.bit, table.bit(), "{table:?} built as its table");
+        for w in forms.first_words() {
+            *out.entry(w.into()).or_default() |= table.bit();
+        }
+    }
+    out
+});
 
 /// The lower-cased run of letters and digits at the start of `s`.
 pub fn first_word(s: &str) -> String {
@@ -192,6 +293,15 @@ impl Forms {
     /// Forms from `(entry, written form)` pairs; blank forms are left out. A form
     /// without a lower-case letter matches exactly as written.
     pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        Self::build(forms, 0)
+    }
+
+    /// [`Forms::new`] for `table`: only for the one [`Table::forms`] gives.
+    pub fn table<'a>(table: Table, forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        Self::build(forms, table.bit())
+    }
+
+    fn build<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>, bit: u32) -> Self {
         let mut by_word: WordMap<Vec<Form>> = WordMap::default();
         for (entry, text) in forms {
             let text = text.trim();
@@ -214,7 +324,7 @@ impl Forms {
         for v in by_word.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
         }
-        Forms { by_word }
+        Forms { by_word, bit }
     }
 
     /// The longest form starting at byte `at` of `t` that ends at a word boundary:
@@ -225,12 +335,17 @@ impl Forms {
 
     /// [`Forms::longest`], with the words `t` has read.
     pub fn longest_in(&self, t: &Text, at: usize) -> Option<(usize, usize)> {
-        let (forms, end) = t.with_first_word(at, |w, end| Some((self.by_word.get(w?)?, end)))?;
+        let (forms, end) = t.with_first_word(at, |w, end, tables| {
+            if self.bit != 0 && tables & self.bit == 0 {
+                return None;
+            }
+            Some((self.by_word.get(w?)?, end))
+        })?;
         // Many forms share a first word ("Ban …", "Phó …"): most are ruled out by
         // their second word without matching them letter by letter. The text's
         // second word is the one after the whitespace after the first.
         let j = skip_ws(t, end);
-        t.with_first_word(j, |second, _| {
+        t.with_first_word(j, |second, _, _| {
             let second = second.filter(|_| j > end);
             forms
                 .iter()
@@ -307,7 +422,7 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
 /// and digits each match one of the text's, and it ends where the text's word
 /// does), so any other word turns it away without matching letter by letter.
 pub fn eat_in(t: &Text, at: usize, phrase: &str, exact: bool) -> Option<usize> {
-    let (first, end) = t.with_first_word(at, |w, end| {
+    let (first, end) = t.with_first_word(at, |w, end, _| {
         (w.is_some_and(|w| is_first_word_of(w, phrase)), end)
     });
     if !first {
@@ -323,6 +438,12 @@ pub fn eat_in(t: &Text, at: usize, phrase: &str, exact: bool) -> Option<usize> {
 
 /// Whether `key` is the first word of `phrase`, lower-cased (as [`first_word`]).
 fn is_first_word_of(key: &[u8], phrase: &str) -> bool {
+    // An ASCII first letter lower-cases to the key's first byte.
+    if let (Some(&p), Some(&k)) = (phrase.as_bytes().first(), key.first()) {
+        if p.is_ascii() && p.to_ascii_lowercase() != k {
+            return false;
+        }
+    }
     // Most phrases are written in lower case: then the key is their first bytes.
     if let Some(rest) = phrase.as_bytes().strip_prefix(key) {
         if !rest
@@ -384,7 +505,7 @@ pub static SECTORS: LazyLock<Sectors> = LazyLock::new(|| {
     }
     Sectors {
         names,
-        forms: Forms::new(forms),
+        forms: Forms::table(Table::Sectors, forms),
     }
 });
 
@@ -462,7 +583,7 @@ pub static BODIES: LazyLock<Bodies> = LazyLock::new(|| {
     }
     Bodies {
         entries,
-        forms: Forms::new(forms),
+        forms: Forms::table(Table::Bodies, forms),
     }
 });
 
@@ -474,34 +595,39 @@ pub struct Words {
     pub forms: Forms,
 }
 
-fn words(it: impl Iterator<Item = &'static str>) -> Words {
+fn words(table: Table, it: impl Iterator<Item = &'static str>) -> Words {
     let names: Vec<&'static str> = it.map(str::trim).collect();
-    let forms = Forms::new(names.iter().copied().enumerate());
+    let forms = Forms::table(table, names.iter().copied().enumerate());
     Words { names, forms }
 }
 
 /// Posts naming a person by office (`posts.txt`).
-pub static POSTS: LazyLock<Words> = LazyLock::new(|| words(lines(include_str!("posts.txt"))));
+pub static POSTS: LazyLock<Words> =
+    LazyLock::new(|| words(Table::Posts, lines(include_str!("posts.txt"))));
 
 /// Family names (`surnames.txt`).
 pub static SURNAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("surnames.txt")).map(str::trim).collect());
 
-fn class_words(kind: &'static str) -> Words {
-    words(lines(include_str!("classes.tsv")).filter_map(move |l| {
-        let (k, w) = l.split_once('\t')?;
-        (k.trim() == kind).then_some(w)
-    }))
+fn class_words(table: Table, kind: &'static str) -> Words {
+    words(
+        table,
+        lines(include_str!("classes.tsv")).filter_map(move |l| {
+            let (k, w) = l.split_once('\t')?;
+            (k.trim() == kind).then_some(w)
+        }),
+    )
 }
 
 /// Nouns of a class that follow "các" (`classes.tsv`, `plural`).
-pub static PLURALS: LazyLock<Words> = LazyLock::new(|| class_words("plural"));
+pub static PLURALS: LazyLock<Words> = LazyLock::new(|| class_words(Table::Plurals, "plural"));
 /// Administrative levels (`classes.tsv`, `level`).
-pub static LEVELS: LazyLock<Words> = LazyLock::new(|| class_words("level"));
+pub static LEVELS: LazyLock<Words> = LazyLock::new(|| class_words(Table::Levels, "level"));
 /// Words narrowing a class (`classes.tsv`, `qualifier`).
-pub static QUALIFIERS: LazyLock<Words> = LazyLock::new(|| class_words("qualifier"));
+pub static QUALIFIERS: LazyLock<Words> =
+    LazyLock::new(|| class_words(Table::Qualifiers, "qualifier"));
 /// Classes named without "các" (`classes.tsv`, `alone`).
-pub static ALONE: LazyLock<Words> = LazyLock::new(|| class_words("alone"));
+pub static ALONE: LazyLock<Words> = LazyLock::new(|| class_words(Table::Alone, "alone"));
 
 /// Abbreviations inside names, with expansions (`abbreviations.tsv`).
 pub static ABBREVIATIONS: LazyLock<(Vec<&'static str>, Forms)> = LazyLock::new(|| {
@@ -513,7 +639,7 @@ pub static ABBREVIATIONS: LazyLock<(Vec<&'static str>, Forms)> = LazyLock::new(|
             exp.push(e.trim());
         }
     }
-    (exp, Forms::new(forms))
+    (exp, Forms::table(Table::Abbreviations, forms))
 });
 
 #[cfg(test)]
@@ -634,11 +760,23 @@ mod tests {
                 found += usize::from(plain.is_some());
             }
             assert_eq!(
-                text.with_first_word(at, |w, _| w.map(<[u8]>::to_vec)),
+                text.with_first_word(at, |w, _, _| w.map(<[u8]>::to_vec)),
                 Some(first_word(&t[at..]).into_bytes())
             );
         }
         assert!(found >= 12, "{found}");
+    }
+
+    #[test]
+    fn every_table_is_known_by_its_first_words() {
+        assert_eq!(Table::ALL.len(), Table::Honorifics as usize + 1);
+        for (i, table) in Table::ALL.into_iter().enumerate() {
+            assert_eq!(table as usize, i);
+            for w in table.forms().first_words() {
+                assert_ne!(TABLES_BY_WORD[w] & table.bit(), 0, "{table:?}");
+            }
+        }
+        assert_eq!(Forms::new([(0, "Sở")]).bit, 0);
     }
 
     #[test]

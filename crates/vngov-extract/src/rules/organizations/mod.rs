@@ -145,24 +145,25 @@ pub fn canonical(s: &str) -> String {
                 continue;
             }
         }
-        i = push_word_or_abbreviation(s, i, &mut out);
+        i = push_word_or_abbreviation(&text, i, &mut out);
     }
     grammar::squash(&out)
 }
 
 /// `s` with every abbreviated word written in full ("CNTT" → "công nghệ thông tin").
 fn expand_abbreviations(s: &str) -> String {
+    let text = lexicon::Text::new(s);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
-        i = push_word_or_abbreviation(s, i, &mut out);
+        i = push_word_or_abbreviation(&text, i, &mut out);
     }
     out
 }
 
 /// Pushes the abbreviation starting at `i` written in full, or the character at
 /// `i`; returns where to go on.
-fn push_word_or_abbreviation(s: &str, i: usize, out: &mut String) -> usize {
+fn push_word_or_abbreviation(s: &lexicon::Text, i: usize, out: &mut String) -> usize {
     if grammar::word_start(s, i) {
         if let Some((e, exp)) = grammar::expand_abbreviation(s, i) {
             out.push_str(exp);
