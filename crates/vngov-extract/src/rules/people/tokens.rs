@@ -165,6 +165,12 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let start = word_start(text, from)?;
     let mut end = run_end(text, start);
     loop {
+        // Most words end at a space or a mark that joins none.
+        if text.as_bytes().get(end).map_or(true, |&b| {
+            b.is_ascii() && !matches!(b, b'/' | b'&' | b'-' | b'\'')
+        }) {
+            return Some(start..end);
+        }
         let mut rest = text[end..].chars();
         match (rest.next(), rest.next()) {
             (Some(sep @ ('/' | '&' | '-' | '\'' | '’')), Some(c)) if is_word_char(c) => {
