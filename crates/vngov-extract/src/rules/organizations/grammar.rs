@@ -137,13 +137,12 @@ pub(super) fn party_at_word(t: &Text, at: usize) -> Option<Party> {
         .max_by_key(|p| p.range.end)
 }
 
-/// The tables whose first words, with [`OPENING_WORDS`], are those of every phrase
+/// The tables whose phrases, with those of [`OPENING_WORDS`], are every phrase
 /// the grammar may open a party with, but a capitalized name: each rule starts by
 /// matching one of these at `at` or gives up — `body_at` "Văn phòng"/"VP", a
 /// sector head or a fixed body; `class_at` "các", "thành viên" or a class named
 /// alone; `person_at` an honorific, a post, or else (`named_person`) a proper
-/// name. A phrase only matches where the text's first word, lower-cased, is the
-/// phrase's (see [`Forms`]).
+/// name.
 const OPENING_TABLES: [Table; 5] = [
     Table::Bodies,
     Table::Posts,
@@ -153,17 +152,13 @@ const OPENING_TABLES: [Table; 5] = [
 ];
 
 /// The first words of the opening phrases in no table: "Văn phòng", "VP", "các",
-/// "thành viên".
+/// "thành viên". A phrase only matches where the text's first word, lower-cased,
+/// is the phrase's (see [`Forms`]).
 pub(super) const OPENING_WORDS: [&str; 4] = ["văn", "vp", "các", "thành"];
 
-/// Whether `w`, read with the bits of its `tables`, opens a phrase a rule starts
-/// with.
-pub(super) fn is_opener(w: &[u8], tables: u32) -> bool {
-    tables & Table::bits(&OPENING_TABLES) != 0 || OPENING_WORDS.iter().any(|o| o.as_bytes() == w)
-}
-
 /// Whether any rule of [`party_at`] can match at word start `at`; when not, the
-/// grammar is not run. Besides an opener ([`is_opener`]), a word starting with `S` may be a
+/// grammar is not run. Besides an opening phrase ([`OPENING_TABLES`],
+/// [`OPENING_WORDS`]), a word starting with `S` may be a
 /// department glued to a sector ("STTTT"), and two capitalized words (or numbers,
 /// which `proper_name` takes too) may open a name before a post ("Tống Quang
 /// Thìn, TVTU, Phó Chủ tịch…"): `person_name` wants two words of `proper_name`,
@@ -173,7 +168,20 @@ pub(super) fn may_open(t: &Text, at: usize) -> bool {
     if s.starts_with('S') {
         return true;
     }
-    if t.with_first_word(at, |w, _, tables| w.is_some_and(|w| is_opener(w, tables))) {
+    let (fixed, tables) = t.with_first_word(at, |w, _, tables| {
+        let fixed = w.is_some_and(|w| OPENING_WORDS.iter().any(|o| o.as_bytes() == w));
+        (fixed, tables & Table::bits(&OPENING_TABLES))
+    });
+    if fixed {
+        return true;
+    }
+    // A table's phrase whole, not its first word alone: "tỉnh" starts "Tỉnh ủy",
+    // but no party in "tỉnh Bình Định".
+    if tables != 0
+        && OPENING_TABLES
+            .iter()
+            .any(|table| tables & table.bit() != 0 && table.forms().longest_in(t, at).is_some())
+    {
         return true;
     }
     // A title-cased word or a number starts with a capital or a digit: most words

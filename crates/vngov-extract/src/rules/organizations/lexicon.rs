@@ -236,7 +236,8 @@ impl Table {
         Table::Honorifics,
     ];
 
-    fn bit(self) -> u32 {
+    /// Its bit among those [`Text::with_first_word`] gives.
+    pub fn bit(self) -> u32 {
         1 << self as u32
     }
 
@@ -251,7 +252,8 @@ impl Table {
         out
     }
 
-    fn forms(self) -> &'static Forms {
+    /// Its forms.
+    pub fn forms(self) -> &'static Forms {
         match self {
             Table::Sectors => &SECTORS.forms,
             Table::Bodies => &BODIES.forms,
