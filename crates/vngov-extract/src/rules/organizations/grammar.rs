@@ -21,8 +21,8 @@ use vngov_record::OrganizationKind;
 use vngov_text::chars::{is_letter_or_digit, is_lower, is_upper};
 
 use super::lexicon::{
-    eat, first_word, first_word_in, skip_ws, Follow, Forms, WordSet, ABBREVIATIONS, ALONE, BODIES,
-    LEVELS, MAX_WORD, PLURALS, POSTS, QUALIFIERS, SECTORS, SURNAMES,
+    eat_in, skip_ws, Follow, Forms, Table, Text, ABBREVIATIONS, ALONE, BODIES, LEVELS, PLURALS,
+    POSTS, QUALIFIERS, SECTORS, SURNAMES,
 };
 
 /// What a matched party is.
@@ -77,23 +77,35 @@ pub(super) const HONORIFICS: &[&str] = &["đồng chí", "Đ/c", "đ/c", "ông",
 
 /// [`SECTOR_HEADS`] looked up by their first word. No two heads share one, so at
 /// an offset at most one head can match: the one found here.
-pub(super) static HEAD_FORMS: LazyLock<Forms> =
-    LazyLock::new(|| Forms::new(SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h))));
+pub(super) static HEAD_FORMS: LazyLock<Forms> = LazyLock::new(|| {
+    Forms::table(
+        Table::SectorHeads,
+        SECTOR_HEADS.iter().enumerate().map(|(i, (h, _))| (i, *h)),
+    )
+});
+
+/// [`SECTOR_HEADS`] in the plural, lower-cased ("các sở"), as [`sector_list`]
+/// wants a class to end.
+static PLURAL_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    SECTOR_HEADS
+        .iter()
+        .map(|(h, _)| format!("các {}", h.to_lowercase()))
+        .collect()
+});
 
 /// [`HONORIFICS`] looked up by their first word. Those sharing one differ only in
 /// case and match alike, so the one found here is the first in the list to match.
 pub(super) static HONORIFIC_FORMS: LazyLock<Forms> =
-    LazyLock::new(|| Forms::new(HONORIFICS.iter().copied().enumerate()));
+    LazyLock::new(|| Forms::table(Table::Honorifics, HONORIFICS.iter().copied().enumerate()));
 
-/// Lower-cased first words of bodies, posts, levels and sector heads: where the
-/// text's first word is none of these, [`is_head_word`] is false.
-static HEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    [&BODIES.forms, &POSTS.forms, &LEVELS.forms, &HEAD_FORMS]
-        .into_iter()
-        .flat_map(|f| f.first_words())
-        .map(Box::from)
-        .collect()
-});
+/// Bodies, posts, levels and sector heads: where the text's first word starts
+/// none of these, [`is_head_word`] is false.
+const HEAD_TABLES: [Table; 4] = [
+    Table::Bodies,
+    Table::Posts,
+    Table::Levels,
+    Table::SectorHeads,
+];
 
 /// Whether byte `i` of `t` starts a word.
 /// A code glued to a slash or hyphen ("52/TB-UBND") does not start one.
@@ -111,55 +123,71 @@ pub fn party_at(t: &str, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
-    party_at_word(t, at)
+    party_at_word(&Text::new(t), at)
 }
 
 /// [`party_at`] where `at` is known to start a word.
-pub(super) fn party_at_word(t: &str, at: usize) -> Option<Party> {
+pub(super) fn party_at_word(t: &Text, at: usize) -> Option<Party> {
     if !may_open(t, at) {
         return None;
     }
-    [person_at(t, at), body_at(t, at, false), class_at(t, at)]
+    [person_in(t, at), body_in(t, at, false), class_in(t, at)]
         .into_iter()
         .flatten()
         .max_by_key(|p| p.range.end)
 }
 
-/// Lower-cased first words of every phrase the grammar may open a party with, but
-/// a capitalized name: each rule starts by matching one of these at `at` or gives
-/// up — `body_at` "Văn phòng"/"VP", a sector head or a fixed body; `class_at`
-/// "các", "thành viên" or a class named alone; `person_at` an honorific, a post,
-/// or else (`named_person`) a proper name. A phrase only matches where the text's
-/// first word, lower-cased, is the phrase's (see [`Forms`](super::lexicon::Forms)).
-static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
-    let fixed = ["Văn phòng", "VP", "các", "thành viên"];
-    let heads = SECTOR_HEADS.iter().map(|(h, _)| h);
-    let mut set: WordSet = fixed
-        .iter()
-        .chain(HONORIFICS)
-        .chain(heads)
-        .map(|w| first_word(w).into_bytes().into())
-        .collect();
-    for forms in [&BODIES.forms, &POSTS.forms, &ALONE.forms] {
-        set.extend(forms.first_words().map(Box::from));
-    }
-    set
-});
+/// The tables whose phrases, with those of [`OPENING_WORDS`], are every phrase
+/// the grammar may open a party with, but a capitalized name: each rule starts by
+/// matching one of these at `at` or gives up — `body_at` "Văn phòng"/"VP", a
+/// sector head or a fixed body; `class_at` "các", "thành viên" or a class named
+/// alone; `person_at` an honorific, a post, or else (`named_person`) a proper
+/// name.
+const OPENING_TABLES: [Table; 5] = [
+    Table::Bodies,
+    Table::Posts,
+    Table::Alone,
+    Table::Honorifics,
+    Table::SectorHeads,
+];
+
+/// The first words of the opening phrases in no table: "Văn phòng", "VP", "các",
+/// "thành viên". A phrase only matches where the text's first word, lower-cased,
+/// is the phrase's (see [`Forms`]).
+pub(super) const OPENING_WORDS: [&str; 4] = ["văn", "vp", "các", "thành"];
 
 /// Whether any rule of [`party_at`] can match at word start `at`; when not, the
-/// grammar is not run. Besides [`OPENERS`], a word starting with `S` may be a
+/// grammar is not run. Besides an opening phrase ([`OPENING_TABLES`],
+/// [`OPENING_WORDS`]), a word starting with `S` may be a
 /// department glued to a sector ("STTTT"), and two capitalized words (or numbers,
 /// which `proper_name` takes too) may open a name before a post ("Tống Quang
 /// Thìn, TVTU, Phó Chủ tịch…"): `person_name` wants two words of `proper_name`,
 /// the second after a space.
-pub(super) fn may_open(t: &str, at: usize) -> bool {
+pub(super) fn may_open(t: &Text, at: usize) -> bool {
     let s = &t[at..];
     if s.starts_with('S') {
         return true;
     }
-    let mut buf = [0; MAX_WORD];
-    if first_word_in(s, &mut buf).is_some_and(|w| OPENERS.contains(w)) {
+    let (fixed, tables) = t.with_first_word(at, |w, _, tables| {
+        let fixed = w.is_some_and(|w| OPENING_WORDS.iter().any(|o| o.as_bytes() == w));
+        (fixed, tables & Table::bits(&OPENING_TABLES))
+    });
+    if fixed {
         return true;
+    }
+    // A table's phrase whole, not its first word alone: "tỉnh" starts "Tỉnh ủy",
+    // but no party in "tỉnh Bình Định".
+    if tables != 0
+        && OPENING_TABLES
+            .iter()
+            .any(|table| tables & table.bit() != 0 && table.forms().longest_in(t, at).is_some())
+    {
+        return true;
+    }
+    // A title-cased word or a number starts with a capital or a digit: most words
+    // are turned away without reading them whole.
+    if !s.starts_with(|c: char| is_upper(c) || c.is_ascii_digit()) {
+        return false;
     }
     match word(t, at) {
         Some((w, e)) if is_title(w) && t[e..].starts_with(' ') => {
@@ -204,7 +232,7 @@ fn after_ws(t: &str, at: usize) -> Option<usize> {
 }
 
 /// A proper name (one to four capitalized words) at `at`, and its end.
-fn proper_name(t: &str, at: usize) -> Option<usize> {
+fn proper_name(t: &Text, at: usize) -> Option<usize> {
     let mut end = None;
     let mut i = at;
     for n in 0..4 {
@@ -225,23 +253,24 @@ fn proper_name(t: &str, at: usize) -> Option<usize> {
 }
 
 /// Whether a body, post or level starts at `i` (so a name stops before it).
-fn is_head_word(t: &str, i: usize) -> bool {
-    let mut buf = [0; MAX_WORD];
-    if !first_word_in(&t[i..], &mut buf).is_some_and(|w| HEAD_WORDS.contains(w)) {
+fn is_head_word(t: &Text, i: usize) -> bool {
+    if !t.with_first_word(i, |w, _, tables| {
+        w.is_some() && tables & Table::bits(&HEAD_TABLES) != 0
+    }) {
         return false;
     }
-    BODIES.forms.longest(t, i).is_some()
-        || POSTS.forms.longest(t, i).is_some()
-        || LEVELS.forms.longest(t, i).is_some()
-        || HEAD_FORMS.longest(t, i).is_some()
+    BODIES.forms.longest_in(t, i).is_some()
+        || POSTS.forms.longest_in(t, i).is_some()
+        || LEVELS.forms.longest_in(t, i).is_some()
+        || HEAD_FORMS.longest_in(t, i).is_some()
 }
 
 /// A level word ("tỉnh", "TP", "thị xã") at `at`: its end and canonical spelling.
-fn level_at(t: &str, at: usize) -> Option<(usize, &'static str)> {
-    if let Some((e, i)) = LEVELS.forms.longest(t, at) {
+fn level_at(t: &Text, at: usize) -> Option<(usize, &'static str)> {
+    if let Some((e, i)) = LEVELS.forms.longest_in(t, at) {
         return Some((e, LEVELS.names[i]));
     }
-    let (e, i) = ABBREVIATIONS.1.longest(t, at)?;
+    let (e, i) = ABBREVIATIONS.1.longest_in(t, at)?;
     let exp = ABBREVIATIONS.0[i];
     let e = if t[e..].starts_with('.') { e + 1 } else { e };
     LEVELS.names.iter().find(|l| **l == exp).map(|l| (e, *l))
@@ -250,17 +279,17 @@ fn level_at(t: &str, at: usize) -> Option<(usize, &'static str)> {
 /// A place after a body: "tỉnh", "huyện Bắc Hà", "TP Thái Nguyên", "Trung ương",
 /// or a class of places ("các huyện, thị xã, thành phố", "cấp huyện"). Returns its
 /// end, its canonical words, and whether it makes the body a class.
-fn place_at(t: &str, at: usize, person: bool) -> Option<(usize, String, bool)> {
+fn place_at(t: &Text, at: usize, person: bool) -> Option<(usize, String, bool)> {
     let i = after_ws(t, at)?;
-    if let Some(e) = eat(t, i, "Trung ương", false).or_else(|| eat(t, i, "TW", true)) {
+    if let Some(e) = eat_in(t, i, "Trung ương", false).or_else(|| eat_in(t, i, "TW", true)) {
         return Some((e, "Trung ương".into(), false));
     }
-    if let Some(e) = eat(t, i, "cấp", false) {
+    if let Some(e) = eat_in(t, i, "cấp", false) {
         let j = after_ws(t, e)?;
         let (e, l) = level_at(t, j)?;
         return Some((e, format!("cấp {l}"), true));
     }
-    if let Some(e) = eat(t, i, "các", false) {
+    if let Some(e) = eat_in(t, i, "các", false) {
         let (e, words) = level_list(t, e)?;
         let (e, q) = qualifiers(t, e);
         return Some((e, format!("các {words}{q}"), true));
@@ -312,7 +341,7 @@ fn place_name_ok(name: &str, level: &str) -> bool {
 }
 
 /// "huyện, thị xã, thành phố" after "các": its end and words.
-fn level_list(t: &str, at: usize) -> Option<(usize, String)> {
+fn level_list(t: &Text, at: usize) -> Option<(usize, String)> {
     let i = after_ws(t, at)?;
     let (mut end, l) = level_at(t, i)?;
     let mut out = l.to_string();
@@ -327,17 +356,17 @@ fn level_list(t: &str, at: usize) -> Option<(usize, String)> {
 
 /// A list separator after `at` (", ", " và ", ", và "), and where the next item
 /// starts.
-fn separator(t: &str, at: usize) -> Option<(&'static str, usize)> {
+fn separator(t: &Text, at: usize) -> Option<(&'static str, usize)> {
     let i = skip_ws(t, at);
     if t[i..].starts_with(',') {
         let j = skip_ws(t, i + 1);
-        if let Some(e) = eat(t, j, "và", false) {
+        if let Some(e) = eat_in(t, j, "và", false) {
             return Some((", và ", after_ws(t, e)?));
         }
         return (j < t.len()).then_some((", ", j));
     }
     if i > at {
-        if let Some(e) = eat(t, i, "và", false) {
+        if let Some(e) = eat_in(t, i, "và", false) {
             return Some((" và ", after_ws(t, e)?));
         }
     }
@@ -346,25 +375,25 @@ fn separator(t: &str, at: usize) -> Option<(&'static str, usize)> {
 
 /// Qualifiers narrowing a class ("liên quan", "chức năng", "thuộc Ngân hàng Nhà
 /// nước", "trên địa bàn tỉnh"): the end and the words, with a leading space.
-fn qualifiers(t: &str, at: usize) -> (usize, String) {
+fn qualifiers(t: &Text, at: usize) -> (usize, String) {
     let mut end = at;
     let mut out = String::new();
     while let Some(i) = after_ws(t, end).filter(|_| t[end..].starts_with([' ', '\n'])) {
-        if let Some((e, q)) = QUALIFIERS.forms.longest(t, i) {
+        if let Some((e, q)) = QUALIFIERS.forms.longest_in(t, i) {
             out.push(' ');
             out.push_str(QUALIFIERS.names[q]);
             end = e;
             continue;
         }
-        if let Some(e) = eat(t, i, "thuộc", false).or_else(|| eat(t, i, "trực thuộc", false))
+        if let Some(e) = eat_in(t, i, "thuộc", false).or_else(|| eat_in(t, i, "trực thuộc", false))
         {
-            if let Some(b) = after_ws(t, e).and_then(|j| body_at(t, j, false)) {
+            if let Some(b) = after_ws(t, e).and_then(|j| body_in(t, j, false)) {
                 out.push_str(&format!(" {} {}", squash(&t[i..e]), b.name));
                 end = b.range.end;
                 continue;
             }
         }
-        if let Some(e) = eat(t, i, "trên địa bàn", false) {
+        if let Some(e) = eat_in(t, i, "trên địa bàn", false) {
             if let Some((pe, p, _)) = place_at(t, e, false) {
                 out.push_str(&format!(" trên địa bàn {p}"));
                 end = pe;
@@ -384,6 +413,11 @@ pub fn squash(s: &str) -> String {
 /// A body named at `at`. `person` says a post comes before it, so that capitalized
 /// words after the place may be the person's name.
 pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
+    body_in(&Text::new(t), at, person)
+}
+
+/// [`body_at`], with the words `t` has read.
+pub(super) fn body_in(t: &Text, at: usize, person: bool) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
@@ -395,8 +429,8 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
     };
     // An office of another body.
     for head in ["Văn phòng", "VP"] {
-        if let Some(e) = eat(t, at, head, head == "VP") {
-            if let Some(inner) = after_ws(t, e).and_then(|j| body_at(t, j, person)) {
+        if let Some(e) = eat_in(t, at, head, head == "VP") {
+            if let Some(inner) = after_ws(t, e).and_then(|j| body_in(t, j, person)) {
                 if inner.kind == PartyKind::Body {
                     let kind = inner
                         .org
@@ -412,14 +446,14 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
         }
     }
     // A department or ministry of a sector.
-    if let Some((e, h)) = HEAD_FORMS.longest(t, at) {
+    if let Some((e, h)) = HEAD_FORMS.longest_in(t, at) {
         let (head, kind) = SECTOR_HEADS[h];
         // "cơ sở xây dựng" is not a department: a lower-case head needs a
         // capitalized sector name.
         let head_lower = t[at..].starts_with(is_lower);
         let sector = after_ws(t, e)
             .filter(|&j| !(head_lower && t[j..].starts_with(is_lower)))
-            .and_then(|j| SECTORS.forms.longest(t, j));
+            .and_then(|j| SECTORS.forms.longest_in(t, j));
         if let Some((se, s)) = sector {
             let name = format!("{head} {}", SECTORS.names[s]);
             consider(with_place(t, at, se, name, kind, person));
@@ -427,7 +461,7 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
     }
     // "STTTT": the letter S glued to a sector's abbreviation.
     if t[at..].starts_with('S') {
-        if let Some((se, s)) = SECTORS.forms.longest(t, at + 1) {
+        if let Some((se, s)) = SECTORS.forms.longest_in(t, at + 1) {
             let written = &t[at + 1..se];
             if !written.chars().any(is_lower) {
                 let name = format!("Sở {}", SECTORS.names[s]);
@@ -436,13 +470,13 @@ pub fn body_at(t: &str, at: usize, person: bool) -> Option<Party> {
         }
     }
     // A body with a fixed name.
-    if let Some((e, i)) = BODIES.forms.longest(t, at) {
+    if let Some((e, i)) = BODIES.forms.longest_in(t, at) {
         let entry = &BODIES.entries[i];
         let name = entry.name.to_string();
         let p = match entry.follow {
             Follow::Place => with_place(t, at, e, name, entry.kind, person),
             Follow::Nothing => body(at..e, name, entry.kind),
-            Follow::Owner => match after_ws(t, e).and_then(|j| body_at(t, j, person)) {
+            Follow::Owner => match after_ws(t, e).and_then(|j| body_in(t, j, person)) {
                 Some(o) if o.kind == PartyKind::Body && t[e..o.range.start].trim().is_empty() => {
                     body(at..o.range.end, format!("{name} {}", o.name), entry.kind)
                 }
@@ -478,7 +512,7 @@ fn body(range: Range<usize>, name: String, kind: OrganizationKind) -> Party {
 
 /// The body ending at `end`, with the place after it when there is one.
 fn with_place(
-    t: &str,
+    t: &Text,
     at: usize,
     end: usize,
     name: String,
@@ -503,7 +537,7 @@ fn with_place(
 /// ("công nghệ thông tin (CNTT) tỉnh Bình Định"), or a bare level when the words
 /// hold no verb ("đầu tư xây dựng các công trình giao thông tỉnh"). Returns the end
 /// (before any place) and the words.
-fn descriptive_name(t: &str, at: usize) -> (usize, String) {
+fn descriptive_name(t: &Text, at: usize) -> (usize, String) {
     let mut safe = at;
     let mut i = at;
     let mut lower_words = 0;
@@ -581,11 +615,20 @@ const VERBS: &[&str] = &[
 
 fn has_verb(words: &str) -> bool {
     let w = format!(" {} ", squash(words).to_lowercase());
-    VERBS.iter().any(|v| w.contains(&format!(" {v} ")))
+    VERBS_SPACED.iter().any(|v| w.contains(v.as_str()))
 }
+
+/// [`VERBS`] with a space on each side, as [`has_verb`] looks for them.
+static VERBS_SPACED: LazyLock<Vec<String>> =
+    LazyLock::new(|| VERBS.iter().map(|v| format!(" {v} ")).collect());
 
 /// A class of bodies at `at`.
 pub fn class_at(t: &str, at: usize) -> Option<Party> {
+    class_in(&Text::new(t), at)
+}
+
+/// [`class_at`], with the words `t` has read.
+pub(super) fn class_in(t: &Text, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
@@ -596,17 +639,17 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
         }
     };
     // "các thành viên (trong) Ban chỉ đạo".
-    let members_from = eat(t, at, "các", false)
+    let members_from = eat_in(t, at, "các", false)
         .and_then(|e| after_ws(t, e))
         .unwrap_or(at);
-    if let Some(e) = eat(t, members_from, "thành viên", false) {
+    if let Some(e) = eat_in(t, members_from, "thành viên", false) {
         let mut j = after_ws(t, e);
         if let Some(k) =
-            j.and_then(|k| eat(t, k, "trong", false).or_else(|| eat(t, k, "của", false)))
+            j.and_then(|k| eat_in(t, k, "trong", false).or_else(|| eat_in(t, k, "của", false)))
         {
             j = after_ws(t, k);
         }
-        if let Some(b) = j.and_then(|j| body_at(t, j, false)) {
+        if let Some(b) = j.and_then(|j| body_in(t, j, false)) {
             consider(Party {
                 range: at..b.range.end,
                 name: format!("{} {}", squash(&t[at..j.unwrap_or(e)]), b.name).replace("  ", " "),
@@ -616,9 +659,9 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
         }
     }
     // "các" + nouns + qualifiers.
-    if let Some(e) = eat(t, at, "các", false) {
+    if let Some(e) = eat_in(t, at, "các", false) {
         if let Some(j) = after_ws(t, e) {
-            if let Some(b) = body_at(t, j, false) {
+            if let Some(b) = body_in(t, j, false) {
                 let (qe, q) = qualifiers(t, b.range.end);
                 consider(Party {
                     range: at..qe,
@@ -634,7 +677,7 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
                         // "thuộc X": the class belongs to a body.
                         let k = t[le..qe].find("thuộc")? + le;
                         let b =
-                            after_ws(t, k + "thuộc".len()).and_then(|m| body_at(t, m, false))?;
+                            after_ws(t, k + "thuộc".len()).and_then(|m| body_in(t, m, false))?;
                         b.org
                     })
                     .flatten();
@@ -648,7 +691,7 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
         }
     }
     // A class named without "các".
-    if let Some((e, i)) = ALONE.forms.longest(t, at) {
+    if let Some((e, i)) = ALONE.forms.longest_in(t, at) {
         let (qe, q) = qualifiers(t, e);
         let written = squash(&t[at..e]);
         let name = if written.starts_with(is_upper) {
@@ -672,9 +715,9 @@ pub fn class_at(t: &str, at: usize) -> Option<Party> {
 /// Nouns after "các", listed with commas, "và" or a space ("sở, ban, ngành",
 /// "sở ngành", "huyện, thị xã, thành phố"). "địa phương" only opens a list: listed
 /// after other nouns it is a class of its own.
-fn plural_list(t: &str, at: usize) -> Option<(usize, String)> {
+fn plural_list(t: &Text, at: usize) -> Option<(usize, String)> {
     let noun = |i: usize| -> Option<(usize, &'static str)> {
-        if let Some((e, n)) = PLURALS.forms.longest(t, i) {
+        if let Some((e, n)) = PLURALS.forms.longest_in(t, i) {
             return Some((e, PLURALS.names[n]));
         }
         level_at(t, i)
@@ -692,7 +735,7 @@ fn plural_list(t: &str, at: usize) -> Option<(usize, String)> {
                 _ => break,
             },
         };
-        let j = eat(t, j, "các", false)
+        let j = eat_in(t, j, "các", false)
             .and_then(|e| after_ws(t, e))
             .unwrap_or(j);
         match noun(j) {
@@ -710,14 +753,19 @@ fn plural_list(t: &str, at: usize) -> Option<(usize, String)> {
 /// A person by post at `at`: "Giám đốc Sở Công Thương", "Thủ trưởng các đơn vị liên
 /// quan", "Chủ tịch UBND tỉnh Lê Thanh Cung", "Thủ tướng Chính phủ".
 pub fn person_at(t: &str, at: usize) -> Option<Party> {
+    person_in(&Text::new(t), at)
+}
+
+/// [`person_at`], with the words `t` has read.
+pub(super) fn person_in(t: &Text, at: usize) -> Option<Party> {
     if !word_start(t, at) {
         return None;
     }
     let i = HONORIFIC_FORMS
-        .longest(t, at)
+        .longest_in(t, at)
         .and_then(|(e, _)| after_ws(t, e))
         .unwrap_or(at);
-    let Some((pe, p)) = POSTS.forms.longest(t, i) else {
+    let Some((pe, p)) = POSTS.forms.longest_in(t, i) else {
         return named_person(t, at, i, i > at);
     };
     let post = POSTS.names[p];
@@ -725,9 +773,9 @@ pub fn person_at(t: &str, at: usize) -> Option<Party> {
     let mut name = post.to_string();
     let mut org = None;
     if let Some(j) = after_ws(t, pe) {
-        let heads = body_at(t, j, true)
+        let heads = body_in(t, j, true)
             .into_iter()
-            .chain(class_at(t, j))
+            .chain(class_in(t, j))
             .max_by_key(|p| p.range.end);
         if let Some(h) = heads {
             name = format!("{post} {}", h.name);
@@ -759,7 +807,7 @@ pub fn person_at(t: &str, at: usize) -> Option<Party> {
 /// A person named before the post ("đồng chí Đặng Xuân Thanh - Phó Chủ tịch UBND
 /// tỉnh", "Tống Quang Thìn, TVTU, Phó Chủ tịch UBND tỉnh"), or by name alone after
 /// an honorific ("đồng chí Lê Văn A").
-fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> {
+fn named_person(t: &Text, at: usize, i: usize, honorific: bool) -> Option<Party> {
     let ne = person_name(t, i)?;
     let name = squash(&t[i..ne]);
     let mut j = ne;
@@ -774,8 +822,8 @@ fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> 
             break;
         };
         let k = skip_ws(t, k + c.len_utf8());
-        if let Some(p) = person_at(t, k).filter(|p| p.name.contains(' ') || p.org.is_some()) {
-            if POSTS.forms.longest(t, k).is_some() {
+        if let Some(p) = person_in(t, k).filter(|p| p.name.contains(' ') || p.org.is_some()) {
+            if POSTS.forms.longest_in(t, k).is_some() {
                 return Some(Party {
                     range: at..p.range.end,
                     name: format!("{} {name}", p.name),
@@ -798,14 +846,14 @@ fn named_person(t: &str, at: usize, i: usize, honorific: bool) -> Option<Party> 
 }
 
 /// A person's name: two to four capitalized words.
-fn person_name(t: &str, at: usize) -> Option<usize> {
+fn person_name(t: &Text, at: usize) -> Option<usize> {
     let e = proper_name(t, at)?;
     (t[at..e].split_whitespace().count() >= 2).then_some(e)
 }
 
 /// Abbreviations inside a name, expanded ("VP" → "Văn phòng", "TP" → "thành phố").
-pub fn expand_abbreviation(t: &str, at: usize) -> Option<(usize, &'static str)> {
-    let (e, i) = ABBREVIATIONS.1.longest(t, at)?;
+pub fn expand_abbreviation(t: &Text, at: usize) -> Option<(usize, &'static str)> {
+    let (e, i) = ABBREVIATIONS.1.longest_in(t, at)?;
     Some((e, ABBREVIATIONS.0[i]))
 }
 
@@ -816,7 +864,8 @@ pub fn sector_list(t: &str, p: &Party) -> Option<(Vec<Party>, usize)> {
     let lower = written.to_lowercase();
     let head = SECTOR_HEADS
         .iter()
-        .find(|(h, _)| lower.ends_with(&format!("các {}", h.to_lowercase())))?;
+        .zip(PLURAL_HEADS.iter())
+        .find_map(|(h, plural)| lower.ends_with(plural.as_str()).then_some(h))?;
     let prefix = if p.kind == PartyKind::Person {
         p.name
             .to_lowercase()
@@ -833,7 +882,8 @@ pub fn sector_list(t: &str, p: &Party) -> Option<(Vec<Party>, usize)> {
     i = skip_ws(t, i + 1);
     let mut out = Vec::new();
     let mut end = i;
-    while let Some((se, s)) = SECTORS.forms.longest(t, i) {
+    let text = Text::new(t);
+    while let Some((se, s)) = SECTORS.forms.longest_in(&text, i) {
         let body_name = format!("{} {}", head.0, SECTORS.names[s]);
         out.push(Party {
             range: p.range.start..se,
@@ -850,7 +900,7 @@ pub fn sector_list(t: &str, p: &Party) -> Option<(Vec<Party>, usize)> {
             }),
         });
         end = se;
-        match separator(t, se) {
+        match separator(&text, se) {
             Some((_, j)) => i = j,
             None => break,
         }

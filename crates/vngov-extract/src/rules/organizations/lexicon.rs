@@ -6,6 +6,7 @@
 //! `&`, `-`, `–` and `,` match with or without spaces around them. A match must start
 //! and end at a word boundary.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -42,20 +43,6 @@ fn second_word(text: &str) -> Option<Box<[u8]>> {
     Some(w.into_bytes().into())
 }
 
-/// The text's second word at `at`, lower-cased, written into `buf`: the word
-/// after the whitespace after the first. `None` when no whitespace follows the
-/// first word or the second is longer than [`MAX_WORD`] bytes: then no form with a
-/// second word matches.
-fn text_second_word<'b>(t: &str, at: usize, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
-    let s = &t[at..];
-    let e = at + s.find(|c: char| !is_letter_or_digit(c)).unwrap_or(s.len());
-    let j = skip_ws(t, e);
-    if j == e {
-        return None;
-    }
-    first_word_in(&t[j..], buf)
-}
-
 /// A map keyed by the UTF-8 bytes of short words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
 
@@ -70,6 +57,13 @@ pub const MAX_WORD: usize = 64;
 /// `s`, written into `buf`; `None` when it is longer than [`MAX_WORD`] bytes (then
 /// it is no key).
 pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let (n, _) = read_first_word(s, buf)?;
+    Some(&buf[..n])
+}
+
+/// [`first_word_in`]: the length of the key written into `buf`, and the byte
+/// length of the run it was read from.
+fn read_first_word(s: &str, buf: &mut [u8; MAX_WORD]) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let (mut i, mut n) = (0, 0);
     while let Some(&b) = bytes.get(i) {
@@ -95,7 +89,97 @@ pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8
         n += len;
         i += c.len_utf8();
     }
-    Some(&buf[..n])
+    Some((n, i))
+}
+
+/// A text the grammar reads, with the words it read last. The grammar tries many
+/// tables at one offset, and at the words after it, each wanting the lower-cased
+/// word there: each is read once. Derefs to the text.
+#[derive(Debug, Clone)]
+pub struct Text<'t> {
+    text: &'t str,
+    words: RefCell<[ReadWord; SLOTS]>,
+}
+
+/// Words kept by a [`Text`], each in the slot of its offset modulo this.
+const SLOTS: usize = 16;
+
+/// A word a [`Text`] read: [`first_word_in`] at `at`.
+#[derive(Debug, Clone, Copy)]
+struct ReadWord {
+    at: usize,
+    /// Key length, or [`NO_KEY`].
+    len: u8,
+    /// End of the run of letters and digits the key was read from.
+    end: usize,
+    /// The bits of the [`Table`]s with forms starting with the key.
+    tables: u32,
+    key: [u8; MAX_WORD],
+}
+
+/// [`ReadWord::len`] where the text has no key at the offset (not a char
+/// boundary, or a word longer than [`MAX_WORD`]).
+const NO_KEY: u8 = u8::MAX;
+
+impl<'t> Text<'t> {
+    /// `text`, nothing read yet.
+    pub fn new(text: &'t str) -> Self {
+        let empty = ReadWord {
+            at: usize::MAX,
+            len: NO_KEY,
+            end: 0,
+            tables: 0,
+            key: [0; MAX_WORD],
+        };
+        Text {
+            text,
+            words: RefCell::new([empty; SLOTS]),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &'t str {
+        self.text
+    }
+
+    /// `f` of the lower-cased first word at byte `at` (as [`first_word_in`] reads
+    /// it, `None` where that has no key or `at` is no char boundary), the end of
+    /// the run of letters and digits it was read from, and the bits of the
+    /// [`Table`]s with forms starting with it.
+    pub fn with_first_word<R>(
+        &self,
+        at: usize,
+        f: impl FnOnce(Option<&[u8]>, usize, u32) -> R,
+    ) -> R {
+        let mut words = self.words.borrow_mut();
+        let w = &mut words[at % SLOTS];
+        if w.at != at {
+            w.at = at;
+            let read = self
+                .text
+                .get(at..)
+                .and_then(|s| read_first_word(s, &mut w.key));
+            (w.len, w.end) = match read {
+                // At most MAX_WORD (64) bytes.
+                Some((n, e)) => (n as u8, at + e),
+                None => (NO_KEY, at),
+            };
+            w.tables = match read {
+                Some((n, _)) => TABLES_BY_WORD.get(&w.key[..n]).copied().unwrap_or(0),
+                None => 0,
+            };
+        }
+        let key = (w.len != NO_KEY).then(|| &w.key[..usize::from(w.len)]);
+        f(key, w.end, w.tables)
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
 }
 
 /// Written forms indexed by their first word (its letters and digits, lower-cased),
@@ -106,7 +190,98 @@ pub fn first_word_in<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8
 #[derive(Debug, Default)]
 pub struct Forms {
     by_word: WordMap<Vec<Form>>,
+    /// The bit of its [`Table`], if it is one: a [`Text`] knows which tables have
+    /// forms starting with each word it reads, and turns the others away.
+    bit: u32,
 }
+
+/// The lexicon's tables of forms, which a [`Text`] looks every word it reads up
+/// in at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// [`SECTORS`].
+    Sectors,
+    /// [`BODIES`].
+    Bodies,
+    /// [`POSTS`].
+    Posts,
+    /// [`PLURALS`].
+    Plurals,
+    /// [`LEVELS`].
+    Levels,
+    /// [`QUALIFIERS`].
+    Qualifiers,
+    /// [`ALONE`].
+    Alone,
+    /// [`ABBREVIATIONS`].
+    Abbreviations,
+    /// The grammar's sector heads.
+    SectorHeads,
+    /// The grammar's honorifics.
+    Honorifics,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 10] = [
+        Table::Sectors,
+        Table::Bodies,
+        Table::Posts,
+        Table::Plurals,
+        Table::Levels,
+        Table::Qualifiers,
+        Table::Alone,
+        Table::Abbreviations,
+        Table::SectorHeads,
+        Table::Honorifics,
+    ];
+
+    /// Its bit among those [`Text::with_first_word`] gives.
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The bits of `tables`, as [`Text::with_first_word`] gives them.
+    pub const fn bits(tables: &[Table]) -> u32 {
+        let mut out = 0;
+        let mut i = 0;
+        while i < tables.len() {
+            out |= 1 << tables[i] as u32;
+            i += 1;
+        }
+        out
+    }
+
+    /// Its forms.
+    pub fn forms(self) -> &'static Forms {
+        match self {
+            Table::Sectors => &SECTORS.forms,
+            Table::Bodies => &BODIES.forms,
+            Table::Posts => &POSTS.forms,
+            Table::Plurals => &PLURALS.forms,
+            Table::Levels => &LEVELS.forms,
+            Table::Qualifiers => &QUALIFIERS.forms,
+            Table::Alone => &ALONE.forms,
+            Table::Abbreviations => &ABBREVIATIONS.1,
+            Table::SectorHeads => &super::grammar::HEAD_FORMS,
+            Table::Honorifics => &super::grammar::HONORIFIC_FORMS,
+        }
+    }
+}
+
+/// For every first word of a form of a [`Table`], the bits of the tables having
+/// forms that start with it.
+static TABLES_BY_WORD: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+    let mut out: WordMap<u32> = WordMap::default();
+    for table in Table::ALL {
+        let forms = table.forms();
+        assert_eq!(forms.bit, table.bit(), "{table:?} built as its table");
+        for w in forms.first_words() {
+            *out.entry(w.into()).or_default() |= table.bit();
+        }
+    }
+    out
+});
 
 /// The lower-cased run of letters and digits at the start of `s`.
 pub fn first_word(s: &str) -> String {
@@ -120,6 +295,15 @@ impl Forms {
     /// Forms from `(entry, written form)` pairs; blank forms are left out. A form
     /// without a lower-case letter matches exactly as written.
     pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        Self::build(forms, 0)
+    }
+
+    /// [`Forms::new`] for `table`: only for the one [`Table::forms`] gives.
+    pub fn table<'a>(table: Table, forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        Self::build(forms, table.bit())
+    }
+
+    fn build<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>, bit: u32) -> Self {
         let mut by_word: WordMap<Vec<Form>> = WordMap::default();
         for (entry, text) in forms {
             let text = text.trim();
@@ -142,22 +326,34 @@ impl Forms {
         for v in by_word.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
         }
-        Forms { by_word }
+        Forms { by_word, bit }
     }
 
     /// The longest form starting at byte `at` of `t` that ends at a word boundary:
     /// its end and its entry index.
     pub fn longest(&self, t: &str, at: usize) -> Option<(usize, usize)> {
-        let mut buf = [0; MAX_WORD];
-        let forms = self.by_word.get(first_word_in(t.get(at..)?, &mut buf)?)?;
+        self.longest_in(&Text::new(t), at)
+    }
+
+    /// [`Forms::longest`], with the words `t` has read.
+    pub fn longest_in(&self, t: &Text, at: usize) -> Option<(usize, usize)> {
+        let (forms, end) = t.with_first_word(at, |w, end, tables| {
+            if self.bit != 0 && tables & self.bit == 0 {
+                return None;
+            }
+            Some((self.by_word.get(w?)?, end))
+        })?;
         // Many forms share a first word ("Ban …", "Phó …"): most are ruled out by
-        // their second word without matching them letter by letter.
-        let mut buf2 = [0; MAX_WORD];
-        let second = text_second_word(t, at, &mut buf2);
-        forms
-            .iter()
-            .filter(|f| f.second.as_deref().map_or(true, |w| second == Some(w)))
-            .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
+        // their second word without matching them letter by letter. The text's
+        // second word is the one after the whitespace after the first.
+        let j = skip_ws(t, end);
+        t.with_first_word(j, |second, _, _| {
+            let second = second.filter(|_| j > end);
+            forms
+                .iter()
+                .filter(|f| f.second.as_deref().map_or(true, |w| second == Some(w)))
+                .find_map(|f| eat(t, at, &f.text, f.exact).map(|end| (end, f.entry)))
+        })
     }
 
     /// The lower-cased first words of the forms: a form can only match where the
@@ -223,6 +419,53 @@ pub fn eat(t: &str, at: usize, phrase: &str, exact: bool) -> Option<usize> {
     (!next.is_some_and(is_letter_or_digit)).then_some(i)
 }
 
+/// [`eat`] where `t` may already have read the word at `at`: a phrase only
+/// matches where the text's first word, lower-cased, is the phrase's (its letters
+/// and digits each match one of the text's, and it ends where the text's word
+/// does), so any other word turns it away without matching letter by letter.
+pub fn eat_in(t: &Text, at: usize, phrase: &str, exact: bool) -> Option<usize> {
+    let (first, end) = t.with_first_word(at, |w, end, _| {
+        (w.is_some_and(|w| is_first_word_of(w, phrase)), end)
+    });
+    if !first {
+        return None;
+    }
+    // A phrase of one word, matched in any case, is that word, ending where the
+    // text's does.
+    if !exact && phrase.chars().all(is_letter_or_digit) {
+        return Some(end);
+    }
+    eat(t, at, phrase, exact)
+}
+
+/// Whether `key` is the first word of `phrase`, lower-cased (as [`first_word`]).
+fn is_first_word_of(key: &[u8], phrase: &str) -> bool {
+    // An ASCII first letter lower-cases to the key's first byte.
+    if let (Some(&p), Some(&k)) = (phrase.as_bytes().first(), key.first()) {
+        if p.is_ascii() && p.to_ascii_lowercase() != k {
+            return false;
+        }
+    }
+    // Most phrases are written in lower case: then the key is their first bytes.
+    if let Some(rest) = phrase.as_bytes().strip_prefix(key) {
+        if !rest
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        {
+            return true;
+        }
+    }
+    let mut rest = key;
+    for c in phrase.chars().take_while(|&c| is_letter_or_digit(c)) {
+        let mut b = [0; 4];
+        match rest.strip_prefix(lower(c).encode_utf8(&mut b).as_bytes()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// The first byte at or after `i` that is not whitespace.
 pub fn skip_ws(t: &str, i: usize) -> usize {
     // A letter or digit follows most of the time: answer without decoding.
@@ -264,7 +507,7 @@ pub static SECTORS: LazyLock<Sectors> = LazyLock::new(|| {
     }
     Sectors {
         names,
-        forms: Forms::new(forms),
+        forms: Forms::table(Table::Sectors, forms),
     }
 });
 
@@ -342,7 +585,7 @@ pub static BODIES: LazyLock<Bodies> = LazyLock::new(|| {
     }
     Bodies {
         entries,
-        forms: Forms::new(forms),
+        forms: Forms::table(Table::Bodies, forms),
     }
 });
 
@@ -354,34 +597,39 @@ pub struct Words {
     pub forms: Forms,
 }
 
-fn words(it: impl Iterator<Item = &'static str>) -> Words {
+fn words(table: Table, it: impl Iterator<Item = &'static str>) -> Words {
     let names: Vec<&'static str> = it.map(str::trim).collect();
-    let forms = Forms::new(names.iter().copied().enumerate());
+    let forms = Forms::table(table, names.iter().copied().enumerate());
     Words { names, forms }
 }
 
 /// Posts naming a person by office (`posts.txt`).
-pub static POSTS: LazyLock<Words> = LazyLock::new(|| words(lines(include_str!("posts.txt"))));
+pub static POSTS: LazyLock<Words> =
+    LazyLock::new(|| words(Table::Posts, lines(include_str!("posts.txt"))));
 
 /// Family names (`surnames.txt`).
 pub static SURNAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("surnames.txt")).map(str::trim).collect());
 
-fn class_words(kind: &'static str) -> Words {
-    words(lines(include_str!("classes.tsv")).filter_map(move |l| {
-        let (k, w) = l.split_once('\t')?;
-        (k.trim() == kind).then_some(w)
-    }))
+fn class_words(table: Table, kind: &'static str) -> Words {
+    words(
+        table,
+        lines(include_str!("classes.tsv")).filter_map(move |l| {
+            let (k, w) = l.split_once('\t')?;
+            (k.trim() == kind).then_some(w)
+        }),
+    )
 }
 
 /// Nouns of a class that follow "các" (`classes.tsv`, `plural`).
-pub static PLURALS: LazyLock<Words> = LazyLock::new(|| class_words("plural"));
+pub static PLURALS: LazyLock<Words> = LazyLock::new(|| class_words(Table::Plurals, "plural"));
 /// Administrative levels (`classes.tsv`, `level`).
-pub static LEVELS: LazyLock<Words> = LazyLock::new(|| class_words("level"));
+pub static LEVELS: LazyLock<Words> = LazyLock::new(|| class_words(Table::Levels, "level"));
 /// Words narrowing a class (`classes.tsv`, `qualifier`).
-pub static QUALIFIERS: LazyLock<Words> = LazyLock::new(|| class_words("qualifier"));
+pub static QUALIFIERS: LazyLock<Words> =
+    LazyLock::new(|| class_words(Table::Qualifiers, "qualifier"));
 /// Classes named without "các" (`classes.tsv`, `alone`).
-pub static ALONE: LazyLock<Words> = LazyLock::new(|| class_words("alone"));
+pub static ALONE: LazyLock<Words> = LazyLock::new(|| class_words(Table::Alone, "alone"));
 
 /// Abbreviations inside names, with expansions (`abbreviations.tsv`).
 pub static ABBREVIATIONS: LazyLock<(Vec<&'static str>, Forms)> = LazyLock::new(|| {
@@ -393,7 +641,7 @@ pub static ABBREVIATIONS: LazyLock<(Vec<&'static str>, Forms)> = LazyLock::new(|
             exp.push(e.trim());
         }
     }
-    (exp, Forms::new(forms))
+    (exp, Forms::table(Table::Abbreviations, forms))
 });
 
 #[cfg(test)]
@@ -441,17 +689,96 @@ mod tests {
             Some("hoạch".as_bytes())
         );
         assert_eq!(second_word("Sở"), None);
-        let mut buf = [0; MAX_WORD];
-        let t = "Ban  CHỈ đạo";
-        assert_eq!(text_second_word(t, 0, &mut buf), Some("chỉ".as_bytes()));
-        assert_eq!(text_second_word("Ban-Chỉ", 0, &mut buf), None);
-        assert_eq!(text_second_word("Ban (x)", 0, &mut buf), Some(&b""[..]));
         let (end, i) = BODIES.forms.longest("Ban Chỉ đạo tỉnh", 0).unwrap();
         assert_eq!(
             (end, BODIES.entries[i].name),
             ("Ban Chỉ đạo".len(), "Ban Chỉ đạo")
         );
         assert_eq!(BODIES.forms.longest("ban hành", 0), None);
+    }
+
+    #[test]
+    fn longest_agrees_with_trying_every_form_of_the_first_word() {
+        let texts = [
+            "Ban  CHỈ đạo tỉnh, Ban-Chỉ huy, Ban (x) Ban\nChỉ đạo Ban\u{a0}Tuyên giáo",
+            "Sở TT & TT, Sở Kế hoạch-Đầu tư, SỞ KẾ HOẠCH VÀ ĐẦU TƯ; Phó Chủ tịch UBND",
+            "Ủy ban nhân dân, UỶ BAN NHÂN DÂN, Uy ban nhân dân; ban hành; Bộ Y tế",
+            "Đảng ủy, Mặt trận Tổ quốc Việt Nam; thị xã, TP. Huế; Chi cục Thuế",
+            "Ban Quản lý dự án; ban quản lý; Ban Chỉ đạo 389; Ban\u{301} x; Đ/c Hà",
+        ];
+        let tables: [&Forms; 8] = [
+            &BODIES.forms,
+            &SECTORS.forms,
+            &POSTS.forms,
+            &PLURALS.forms,
+            &LEVELS.forms,
+            &QUALIFIERS.forms,
+            &ALONE.forms,
+            &ABBREVIATIONS.1,
+        ];
+        let mut found = 0;
+        for t in texts {
+            let text = Text::new(t);
+            for at in 0..=t.len() {
+                for forms in tables {
+                    let plain = t.get(at..).and_then(|s| {
+                        forms
+                            .by_word
+                            .get(first_word(s).as_bytes())?
+                            .iter()
+                            .find_map(|f| eat(t, at, &f.text, f.exact).map(|e| (e, f.entry)))
+                    });
+                    assert_eq!(forms.longest_in(&text, at), plain, "{}", &t[at..]);
+                    assert_eq!(forms.longest(t, at), plain, "{}", &t[at..]);
+                    found += usize::from(plain.is_some());
+                }
+            }
+        }
+        assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn eat_in_agrees_with_eat() {
+        let phrases = [
+            ("Văn phòng", false),
+            ("VP", true),
+            ("các", false),
+            ("thành viên", false),
+            ("Trung ương", false),
+            ("TW", true),
+            ("trên địa bàn", false),
+            ("trực thuộc", false),
+            ("và", false),
+        ];
+        let t = "Văn phòng UBND, VĂN PHÒNG; văn\nphòng, VP, vp, VPx, CÁC sở, cácx, các\u{301}, \
+                 Thành viên, thành  viên, thànhviên, Trung ương, TW, Tw, trên địa bàn, \
+                 trực thuộc; và, VÀ, vàng, Đ/c, ủy";
+        let text = Text::new(t);
+        let mut found = 0;
+        for at in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for (p, exact) in phrases {
+                let plain = eat(t, at, p, exact);
+                assert_eq!(eat_in(&text, at, p, exact), plain, "{p} at {}", &t[at..]);
+                found += usize::from(plain.is_some());
+            }
+            assert_eq!(
+                text.with_first_word(at, |w, _, _| w.map(<[u8]>::to_vec)),
+                Some(first_word(&t[at..]).into_bytes())
+            );
+        }
+        assert!(found >= 12, "{found}");
+    }
+
+    #[test]
+    fn every_table_is_known_by_its_first_words() {
+        assert_eq!(Table::ALL.len(), Table::Honorifics as usize + 1);
+        for (i, table) in Table::ALL.into_iter().enumerate() {
+            assert_eq!(table as usize, i);
+            for w in table.forms().first_words() {
+                assert_ne!(TABLES_BY_WORD[w] & table.bit(), 0, "{table:?}");
+            }
+        }
+        assert_eq!(Forms::new([(0, "Sở")]).bit, 0);
     }
 
     #[test]

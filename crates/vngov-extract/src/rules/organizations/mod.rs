@@ -35,26 +35,33 @@ pub fn scan(t: &str) -> Vec<Party> {
 
 /// [`scan`], calling `none_at` with every word start where it found no party.
 fn scan_with(t: &str, mut none_at: impl FnMut(usize)) -> Vec<Party> {
+    // A word starts at a letter or digit after a char that is none, nor `/` or
+    // `-` (see `grammar::word_start`): a char "binds" the one after it.
+    let binds = |c: char| vngov_text::chars::is_letter_or_digit(c) || c == '/' || c == '-';
+    let text = lexicon::Text::new(t);
     let mut out = Vec::new();
+    let bytes = t.as_bytes();
     let mut i = 0;
-    // The character before `i`: a word starts where it is not a letter or digit,
-    // nor `/` or `-` (see `grammar::word_start`).
-    let mut prev: Option<char> = None;
-    while let Some(c) = t[i..].chars().next() {
-        let starts = vngov_text::chars::is_letter_or_digit(c)
-            && !prev
-                .is_some_and(|p| vngov_text::chars::is_letter_or_digit(p) || p == '/' || p == '-');
-        if starts {
-            if let Some(p) = grammar::party_at_word(t, i) {
+    let mut prev_binds = false;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes, most of a text's, need no decoding.
+        let (letter, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(' ');
+            (vngov_text::chars::is_letter_or_digit(c), c.len_utf8())
+        };
+        if letter && !prev_binds {
+            if let Some(p) = grammar::party_at_word(&text, i) {
                 i = p.range.end;
-                prev = t[..i].chars().next_back();
+                prev_binds = t[..i].chars().next_back().is_some_and(binds);
                 out.push(p);
                 continue;
             }
             none_at(i);
         }
-        prev = Some(c);
-        i += c.len_utf8();
+        prev_binds = letter || b == b'/' || b == b'-';
+        i += len;
     }
     out
 }
@@ -105,7 +112,7 @@ impl<'t> PartyIndex<'t> {
         if self.none[at / 64] >> (at % 64) & 1 == 1 {
             return None;
         }
-        grammar::party_at_word(t, at)
+        grammar::party_at_word(&lexicon::Text::new(t), at)
     }
 
     /// The party of the scan that ends at byte `end`.
@@ -121,13 +128,14 @@ impl<'t> PartyIndex<'t> {
 /// "Ủy ban nhân dân thành phố Thái Nguyên", "các Ban QLDA chuyên ngành tỉnh" →
 /// "các Ban Quản lý dự án chuyên ngành tỉnh".
 pub fn canonical(s: &str) -> String {
+    let text = lexicon::Text::new(s);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
         if grammar::word_start(s, i) {
-            if let Some(p) = grammar::body_at(s, i, false)
+            if let Some(p) = grammar::body_in(&text, i, false)
                 .into_iter()
-                .chain(grammar::person_at(s, i))
+                .chain(grammar::person_in(&text, i))
                 .max_by_key(|p| p.range.end)
             {
                 // A body's descriptive part keeps its words as written
@@ -137,24 +145,25 @@ pub fn canonical(s: &str) -> String {
                 continue;
             }
         }
-        i = push_word_or_abbreviation(s, i, &mut out);
+        i = push_word_or_abbreviation(&text, i, &mut out);
     }
     grammar::squash(&out)
 }
 
 /// `s` with every abbreviated word written in full ("CNTT" → "công nghệ thông tin").
 fn expand_abbreviations(s: &str) -> String {
+    let text = lexicon::Text::new(s);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
-        i = push_word_or_abbreviation(s, i, &mut out);
+        i = push_word_or_abbreviation(&text, i, &mut out);
     }
     out
 }
 
 /// Pushes the abbreviation starting at `i` written in full, or the character at
 /// `i`; returns where to go on.
-fn push_word_or_abbreviation(s: &str, i: usize, out: &mut String) -> usize {
+fn push_word_or_abbreviation(s: &lexicon::Text, i: usize, out: &mut String) -> usize {
     if grammar::word_start(s, i) {
         if let Some((e, exp)) = grammar::expand_abbreviation(s, i) {
             out.push_str(exp);

@@ -7,10 +7,15 @@
 //! punctuation, at another title, at a person's name, and at any other lower-case
 //! word ("Phó Chủ tịch UBND tỉnh phát biểu").
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use super::lexicon::LEXICON;
 use super::name::person_name_at;
 use super::tokens::{Gap, Shape, Token};
 use crate::rules::organizations::canonical;
+use crate::word_hash::WordHasher;
 
 /// A title read on tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +86,7 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     let org_end = organization_end(toks, pos_end, p.head.is_some());
     let organization = (org_end > pos_end).then(|| {
         let r = toks[pos_end].range.start..toks[org_end - 1].range.end;
-        let body = canonical(&text[r]);
+        let body = canonical_body(&text[r]);
         // A position naming its body ("Trưởng ban") starts the body's name.
         match p.head {
             Some(h) => format!("{h} {body}"),
@@ -93,6 +98,28 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
         end: org_end,
         position: p.name.to_string(),
         organization,
+    })
+}
+
+/// [`canonical`] of a body's name as written, kept per thread: titles name the
+/// same few bodies over and over, in a document and across documents.
+fn canonical_body(written: &str) -> String {
+    /// Names kept at most before the table starts anew.
+    const MAX_KEPT: usize = 10_000;
+    type Kept = HashMap<Box<str>, String, BuildHasherDefault<WordHasher>>;
+    thread_local! {
+        static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(c) = kept.get(written) {
+            return c.clone();
+        }
+        if kept.len() >= MAX_KEPT {
+            kept.clear();
+        }
+        let c = canonical(written);
+        kept.insert(written.into(), c.clone());
+        c
     })
 }
 
@@ -262,6 +289,14 @@ mod tests {
             title("THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH TẠI").unwrap().0,
             "THỦ TƯỚNG CHÍNH PHỦ"
         );
+        for w in [
+            "UBND tỉnh",
+            "Sở TT&TT",
+            "UBND tỉnh",
+            "Ban Chỉ đạo CNTT tỉnh",
+        ] {
+            assert_eq!(canonical_body(w), canonical(w));
+        }
         let t = tokenize("tăng trưởng");
         assert_eq!(title_at(&t, "tăng trưởng", 1), None);
     }

@@ -4,7 +4,7 @@
 //! ("PHẠM MINH CHÍNH") are handled once.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -57,15 +57,16 @@ pub struct Token<'a> {
     /// The space before it.
     pub gap: Gap,
     /// What every token written the same way shares.
-    form: Rc<Form<'a>>,
+    form: Rc<Form>,
 }
 
-/// What is read off a token's text, once per document for each way a token is
-/// written: most words of a text are written many times.
+/// What is read off a token's text, once for each way a token is written: the
+/// words of a language repeat, within a document and across documents.
 #[derive(Debug)]
-struct Form<'a> {
-    lower: Cow<'a, str>,
-    fold: Cow<'a, str>,
+struct Form {
+    lower: Box<str>,
+    fold: Box<str>,
+    shape: Shape,
     first_word_of: Cell<Option<u16>>,
 }
 
@@ -118,22 +119,58 @@ fn is_word_char(c: char) -> bool {
 
 /// End of the run of word chars starting at byte `i`.
 fn run_end(text: &str, i: usize) -> usize {
-    text[i..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(j, _)| i + j)
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        // ASCII bytes, most of a text's, need no decoding.
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                return j;
+            }
+            j += 1;
+            continue;
+        }
+        match text[j..].chars().next() {
+            Some(c) if is_word_char(c) => j += c.len_utf8(),
+            _ => return j,
+        }
+    }
+    j
+}
+
+/// The first word char at or after byte `from`.
+fn word_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = from;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                return Some(j);
+            }
+            j += 1;
+            continue;
+        }
+        let c = text[j..].chars().next()?;
+        if is_word_char(c) {
+            return Some(j);
+        }
+        j += c.len_utf8();
+    }
+    None
 }
 
 /// The next word at or after byte `from`: word chars, which may hold `/`, `&`,
 /// `-` and an apostrophe between them ("Đ/c", "TT&TT", "COVID-19").
 fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
-    let start = from
-        + text[from..]
-            .char_indices()
-            .find(|&(_, c)| is_word_char(c))?
-            .0;
+    let start = word_start(text, from)?;
     let mut end = run_end(text, start);
     loop {
+        // Most words end at a space or a mark that joins none.
+        if text.as_bytes().get(end).map_or(true, |&b| {
+            b.is_ascii() && !matches!(b, b'/' | b'&' | b'-' | b'\'')
+        }) {
+            return Some(start..end);
+        }
         let mut rest = text[end..].chars();
         match (rest.next(), rest.next()) {
             (Some(sep @ ('/' | '&' | '-' | '\'' | '’')), Some(c)) if is_word_char(c) => {
@@ -156,8 +193,16 @@ fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut forms = Forms::default();
+    FORMS.with_borrow_mut(|forms| {
+        if forms.len() > MAX_FORMS {
+            forms.clear();
+        }
+        tokenize_with(text, forms)
+    })
+}
+
+fn tokenize_with<'a>(text: &'a str, forms: &mut Forms) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut prev_end = 0;
     let mut pos = 0;
     // Each word, and the punctuation between it and the previous one; then the
@@ -168,28 +213,30 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         for (i, c) in text[pos..gap_end].char_indices() {
             if !c.is_whitespace() {
                 let s = pos + i;
-                out.push(token(
-                    text,
-                    s..s + c.len_utf8(),
-                    prev_end,
-                    false,
-                    &mut forms,
-                ));
+                out.push(token(text, s..s + c.len_utf8(), prev_end, false, forms));
                 prev_end = s + c.len_utf8();
             }
         }
         let Some(m) = m else { break };
         let end = m.end;
-        out.push(token(text, m, prev_end, true, &mut forms));
+        out.push(token(text, m, prev_end, true, forms));
         prev_end = end;
         pos = end;
     }
     out
 }
 
-/// The forms read so far, with the shape of each, by the token's text. A word and
-/// a punctuation mark are never written alike, so the text alone is the key.
-type Forms<'a> = HashMap<&'a str, (Rc<Form<'a>>, Shape), BuildHasherDefault<WordHasher>>;
+/// The forms read so far on this thread, by the token's text. A word and a
+/// punctuation mark are never written alike, so the text alone is the key.
+type Forms = HashMap<Box<str>, Rc<Form>, BuildHasherDefault<WordHasher>>;
+
+/// Forms kept at most before the table starts anew (codes and numbers are
+/// written in endless ways; the words of the language are a few thousand).
+const MAX_FORMS: usize = 50_000;
+
+thread_local! {
+    static FORMS: RefCell<Forms> = RefCell::new(Forms::default());
+}
 
 /// The token at `r`, the previous one ending at `prev_end`.
 fn token<'a>(
@@ -197,30 +244,38 @@ fn token<'a>(
     r: Range<usize>,
     prev_end: usize,
     word: bool,
-    forms: &mut Forms<'a>,
+    forms: &mut Forms,
 ) -> Token<'a> {
-    let between = &text[prev_end..r.start];
-    let gap = match (between.is_empty(), between.matches('\n').count()) {
+    let between = &text.as_bytes()[prev_end..r.start];
+    let gap = match (
+        between.is_empty(),
+        between.iter().filter(|&&b| b == b'\n').count(),
+    ) {
         (true, _) => Gap::None,
         (false, 0) => Gap::Space,
         (false, 1) => Gap::Line,
         _ => Gap::Break,
     };
     let t = &text[r.clone()];
-    let (form, shape) = forms.entry(t).or_insert_with(|| {
-        let form = Form {
-            lower: lower_key_cow(t),
-            fold: fold_key(t),
-            first_word_of: Cell::new(None),
-        };
-        (Rc::new(form), if word { shape(t) } else { Shape::Punct })
-    });
+    let form = match forms.get(t) {
+        Some(f) => Rc::clone(f),
+        None => {
+            let f = Rc::new(Form {
+                lower: lower_key_cow(t).into(),
+                fold: fold_key(t).into(),
+                shape: if word { shape(t) } else { Shape::Punct },
+                first_word_of: Cell::new(None),
+            });
+            forms.insert(t.into(), Rc::clone(&f));
+            f
+        }
+    };
     Token {
         text: t,
-        shape: *shape,
+        shape: form.shape,
         gap,
         range: r,
-        form: Rc::clone(form),
+        form,
     }
 }
 
@@ -383,9 +438,30 @@ mod tests {
                 assert_eq!(Rc::ptr_eq(&a.form, &b.form), a.text == b.text);
             }
         }
-        toks[0].first_word_of().set(Some(3));
-        assert_eq!(toks[8].first_word_of().get(), Some(3));
-        assert_eq!(toks[5].first_word_of().get(), None);
+        assert!(std::ptr::eq(
+            toks[0].first_word_of(),
+            toks[8].first_word_of()
+        ));
+        assert!(!std::ptr::eq(
+            toks[0].first_word_of(),
+            toks[5].first_word_of()
+        ));
+    }
+
+    #[test]
+    fn forms_kept_from_an_earlier_text_read_the_same() {
+        let first = tokenize("Chủ tịch UBND tỉnh Lê Thành Long, 12/2023");
+        let again = "CHỦ TỊCH Ubnd tỉnh, Lê Thành\nLong; chủ tịch 12/2023 Uỷ ban";
+        let toks = tokenize(again);
+        assert!(Rc::ptr_eq(&first[4].form, &toks[5].form));
+        let mut fresh = Forms::default();
+        for (a, b) in toks.iter().zip(tokenize_with(again, &mut fresh)) {
+            assert_eq!(
+                (a.text, a.range.clone(), a.shape, a.gap),
+                (b.text, b.range.clone(), b.shape, b.gap)
+            );
+            assert_eq!((a.lower(), a.fold()), (b.lower(), b.fold()));
+        }
     }
 
     #[test]
