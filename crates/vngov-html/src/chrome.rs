@@ -310,13 +310,7 @@ mod tests {
             " ", "-", "_", "", "›", "é", "\u{a0}", "1", ":", "ſ", "\u{212A}", "[", "'",
         ];
         let mut out = Vec::new();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::test_rng::draws(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
             let mut s = String::new();
             for k in 0..1 + next(4) {

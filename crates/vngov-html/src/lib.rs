@@ -21,6 +21,8 @@ mod nfc;
 pub mod published;
 pub mod sites;
 pub mod subtree;
+#[cfg(test)]
+mod test_rng;
 pub mod title;
 
 use scraper::{Html, Selector};

@@ -215,13 +215,7 @@ mod tests {
             "€",
             "Å“",
         ];
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::test_rng::draws(7);
         let (mut repairable, mut looked) = (0, 0);
         for _ in 0..4000 {
             let mut s = String::new();
