@@ -132,24 +132,6 @@ pub fn stretches(text: &str, at: &[usize], reach: Reach) -> Vec<Range<usize>> {
     out
 }
 
-/// Byte ranges of capture group `group` of every match of `re` in the stretches.
-pub fn captures(
-    re: &Regex,
-    text: &str,
-    stretches: &[Range<usize>],
-    group: usize,
-) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for r in stretches {
-        for c in re.captures_iter(&text[r.clone()]) {
-            if let Some(m) = c.get(group) {
-                out.push(r.start + m.start()..r.start + m.end());
-            }
-        }
-    }
-    out
-}
-
 /// Byte ranges of every match of `re` in the stretches.
 pub fn matches(re: &Regex, text: &str, stretches: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
