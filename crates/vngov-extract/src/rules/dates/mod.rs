@@ -21,7 +21,6 @@ mod year;
 mod tests;
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
@@ -210,17 +209,10 @@ pub(crate) fn after_so(text: &str, start: usize) -> bool {
     w == "so"
 }
 
-/// A word char as the regex crate's Unicode `\w` and `\b` read one.
-static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").unwrap());
-
 /// Whether a word may start at byte `b`: the char before it, if any, is no word
 /// char. For a match that starts with a word char this is the pattern's leading `\b`.
 pub(crate) fn word_starts_at(text: &str, b: usize) -> bool {
-    match char_before(text, b) {
-        None => true,
-        Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
-        Some(c) => !WORD_CHAR.is_match(&text[b - c.len_utf8()..b]),
-    }
+    !char_before(text, b).is_some_and(crate::rules::near::is_word_char)
 }
 
 /// Every match of `re` that starts a word, as `\b` + `re` finds them over `text`.
