@@ -119,39 +119,32 @@ fn is_word_char(c: char) -> bool {
 
 /// End of the run of word chars starting at byte `i`.
 fn run_end(text: &str, i: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        // ASCII bytes, most of a text's, need no decoding.
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                return j;
-            }
-            j += 1;
-            continue;
-        }
-        match text[j..].chars().next() {
-            Some(c) if is_word_char(c) => j += c.len_utf8(),
-            _ => return j,
-        }
-    }
-    j
+    first_where(text, i, false).unwrap_or(text.len())
 }
 
 /// The first word char at or after byte `from`.
 fn word_start(text: &str, from: usize) -> Option<usize> {
+    first_where(text, from, true)
+}
+
+/// The first byte at or after `from` starting a char that is a word char (`word`)
+/// or is not one. Inlined, so that each caller's loop is built for its `word`
+/// (a hot loop: every char of every text).
+#[inline(always)]
+fn first_where(text: &str, from: usize, word: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut j = from;
     while let Some(&b) = bytes.get(j) {
+        // ASCII bytes, most of a text's, need no decoding.
         if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphanumeric() == word {
                 return Some(j);
             }
             j += 1;
             continue;
         }
         let c = text[j..].chars().next()?;
-        if is_word_char(c) {
+        if is_word_char(c) == word {
             return Some(j);
         }
         j += c.len_utf8();
