@@ -1,4 +1,7 @@
-//! A normalized text prepared for the rules: sentences, and byte-to-character offsets.
+//! A normalized text prepared for the rules: its units (sentences and list items)
+//! and clauses, and byte-to-character offsets.
+
+pub mod units;
 
 use std::ops::Range;
 
@@ -11,8 +14,8 @@ use vngov_record::{Evidence, Span};
 #[derive(Debug)]
 pub struct Doc<'a> {
     text: &'a str,
-    /// Byte ranges of sentences, in order, covering every non-blank stretch.
-    sentences: Vec<Range<usize>>,
+    /// Sentences and list items, and their clauses.
+    units: units::Units,
     /// Chars before every [`BLOCK`]-th byte, for the non-ASCII case: a per-byte
     /// index would cost four bytes per byte of text.
     chars_at_block: Option<Vec<usize>>,
@@ -30,11 +33,6 @@ fn count_chars(bytes: &[u8]) -> usize {
 /// (a page flattened to one line) would otherwise copy the whole text into every fact.
 const EVIDENCE_REACH: usize = 1200;
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "St", "Đ/c", "đ/c",
-];
-
 impl<'a> Doc<'a> {
     /// Prepares `text` (already normalized) for the rules.
     pub fn new(text: &'a str) -> Self {
@@ -51,7 +49,7 @@ impl<'a> Doc<'a> {
         };
         Doc {
             text,
-            sentences: split_sentences(text),
+            units: units::Units::new(text),
             chars_at_block,
         }
     }
@@ -61,9 +59,9 @@ impl<'a> Doc<'a> {
         self.text
     }
 
-    /// Byte ranges of the sentences, in order.
-    pub fn sentences(&self) -> &[Range<usize>] {
-        &self.sentences
+    /// The units (sentences and list items) and clauses of the text.
+    pub fn units(&self) -> &units::Units {
+        &self.units
     }
 
     /// Character offset of byte offset `b` (which must be a char boundary or the end).
@@ -109,12 +107,11 @@ impl<'a> Doc<'a> {
         self.byte_offset(span.0)..self.byte_offset(span.1)
     }
 
-    /// The byte range of the sentence holding byte offset `b`.
+    /// The byte range of the sentence (unit) holding byte `b`; `b..b` between units.
     pub fn sentence_at(&self, b: usize) -> Range<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= b);
-        match self.sentences.get(i) {
-            Some(s) if s.start <= b => s.clone(),
-            _ => b..b,
+        match self.units.unit_at(b) {
+            Some(i) => self.units.units[i].range.clone(),
+            None => b..b,
         }
     }
 
@@ -156,72 +153,9 @@ pub(crate) fn floor_boundary(text: &str, b: usize) -> usize {
     b
 }
 
-/// Splits on line breaks and on sentence-final punctuation followed by a space and a
-/// capital letter or digit, except after known abbreviations.
-fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let mut start = line_start;
-        let bytes = text.as_bytes();
-        let mut i = line_start;
-        while i < line_end {
-            let c = bytes[i];
-            if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < line_end && bytes[i + 1] == b' ' {
-                let next = text[i + 1..line_end].trim_start().chars().next();
-                let word_before = text[start..i]
-                    .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("");
-                let ends = match next {
-                    Some(n) => {
-                        (n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '“' || n == '-')
-                            && !(c == b'.' && ABBREVIATIONS.contains(&word_before))
-                    }
-                    None => false,
-                };
-                if ends {
-                    push_trimmed(text, start..i + 1, &mut out);
-                    start = i + 1;
-                }
-            }
-            i += 1;
-        }
-        push_trimmed(text, start..line_end, &mut out);
-        line_start = line_end;
-    }
-    out
-}
-
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split_on_lines_and_periods_not_abbreviations() {
-        let t = "Họp ngày 24/02.\nĐồng chí A chủ trì. Tại TP. Hồ Chí Minh có 2 người. Xong";
-        let d = Doc::new(t);
-        let s: Vec<&str> = d.sentences().iter().map(|r| &t[r.clone()]).collect();
-        assert_eq!(
-            s,
-            vec![
-                "Họp ngày 24/02.",
-                "Đồng chí A chủ trì.",
-                "Tại TP. Hồ Chí Minh có 2 người.",
-                "Xong"
-            ]
-        );
-    }
 
     #[test]
     fn evidence_of_a_huge_sentence_is_a_window_around_the_fact() {
