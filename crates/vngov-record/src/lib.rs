@@ -22,7 +22,7 @@ pub use page::{Link, PageKind};
 pub use task::{AssigneeKind, Task};
 
 /// Version of the record format. Minor versions add optional fields only.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Character offsets `[start, end)` into a text, counted in Unicode scalar values.
 #[derive(

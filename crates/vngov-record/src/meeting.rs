@@ -28,6 +28,9 @@ pub struct Meeting {
     pub chairs: Vec<Chair>,
     /// Named people listed as attending.
     pub attendees: Vec<PersonRef>,
+    /// The rule that reported it, `family/rule` ("meetings/lead").
+    #[serde(default)]
+    pub rule: String,
     /// Where the meeting was read (the words naming it).
     #[serde(flatten)]
     pub evidence: Evidence,
@@ -95,6 +98,9 @@ pub struct Chair {
     pub honorific: Option<String>,
     /// Presided, or concluded.
     pub role: ChairRole,
+    /// The rule that read it, `family/rule` ("chairs/presided").
+    #[serde(default)]
+    pub rule: String,
     /// Where it was read.
     #[serde(flatten)]
     pub evidence: Evidence,

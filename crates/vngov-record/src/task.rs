@@ -20,11 +20,17 @@ pub struct Task {
     pub assignee_kind: AssigneeKind,
     /// What is to be done.
     pub action: String,
-    /// Deadline, ISO 8601 at `deadline_precision` (`YYYY-MM-DD`, `YYYY-MM`), when the
-    /// text gives a calendar date; a relative deadline stays in `deadline_text`.
+    /// The day the work is due, `YYYY-MM-DD`, when the text gives one ("trước ngày
+    /// 25/01/2019", "chậm nhất ngày …"); a relative deadline stays in
+    /// `deadline_text`, a month or quarter in `deadline_period`.
     pub deadline: Option<String>,
-    /// Day, month, quarter or year.
+    /// `day` when `deadline` is set.
     pub deadline_precision: Option<DatePrecision>,
+    /// A deadline of a month, quarter or year ("trong tháng 9/2013" → `2013-09`,
+    /// "trong quý I/2024" → `2024-Q1`), ISO 8601 at its precision, when the text
+    /// gives no day.
+    #[serde(default)]
+    pub deadline_period: Option<String>,
     /// The deadline as written ("trước ngày 25/01/2019", "trong 30 ngày làm việc").
     pub deadline_text: Option<String>,
     /// The partners to coordinate with ("phối hợp với …"), abbreviations expanded.
@@ -32,6 +38,9 @@ pub struct Task {
     pub coordinate_with: Vec<String>,
     /// Whom to report to, when stated ("Ủy ban nhân dân tỉnh").
     pub report_to: Option<String>,
+    /// The rule that read it, `family/rule` ("tasks/yeu_cau"): why it is there.
+    #[serde(default)]
+    pub rule: String,
     /// Where it was read.
     #[serde(flatten)]
     pub evidence: Evidence,

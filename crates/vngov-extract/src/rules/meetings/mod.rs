@@ -227,6 +227,10 @@ fn build(cx: &Context, d: Event) -> Option<Meeting> {
             name,
             honorific: m.honorific.clone(),
             role: c.role,
+            rule: match c.role {
+                ChairRole::Presided => "chairs/presided".into(),
+                ChairRole::Concluded => "chairs/concluded".into(),
+            },
             evidence: cx.doc.evidence(m.range.clone()),
         });
     }
@@ -259,6 +263,7 @@ fn build(cx: &Context, d: Event) -> Option<Meeting> {
         location: d.location,
         chairs,
         attendees,
+        rule: "meetings/event".into(),
         evidence: cx.doc.evidence(kind.range),
     })
 }

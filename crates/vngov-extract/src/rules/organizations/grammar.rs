@@ -290,6 +290,10 @@ fn place_at(t: &Text, at: usize, person: bool) -> Option<(usize, String, bool)> 
         return Some((e, format!("cấp {l}"), true));
     }
     if let Some(e) = eat_in(t, i, "các", false) {
+        // "UBND các cấp".
+        if let Some(c) = after_ws(t, e).and_then(|j| eat_in(t, j, "cấp", false)) {
+            return Some((c, "các cấp".into(), true));
+        }
         let (e, words) = level_list(t, e)?;
         let (e, q) = qualifiers(t, e);
         return Some((e, format!("các {words}{q}"), true));
@@ -352,6 +356,19 @@ fn level_list(t: &Text, at: usize) -> Option<(usize, String)> {
         end = e;
     }
     Some((end, out))
+}
+
+/// A post written bare at byte `at`, before a list separator ("Bí thư, Chủ tịch
+/// UBND các tỉnh"): its end and canonical name. A post followed by the body it
+/// heads is a person ([`person_at`]), not a bare post.
+pub fn bare_post_at(t: &str, at: usize) -> Option<(usize, &'static str)> {
+    if !word_start(t, at) {
+        return None;
+    }
+    let text = Text::new(t);
+    let (e, p) = POSTS.forms.longest_in(&text, at)?;
+    let rest = t[e..].trim_start();
+    (rest.starts_with(',') || rest.starts_with("và ")).then_some((e, POSTS.names[p]))
 }
 
 /// A list separator after `at` (", ", " và ", ", và "), and where the next item
@@ -541,6 +558,7 @@ fn descriptive_name(t: &Text, at: usize) -> (usize, String) {
     let mut safe = at;
     let mut i = at;
     let mut lower_words = 0;
+    let mut after_capital = false;
     loop {
         if let Some((_, place, false)) = place_at(t, i, false) {
             let named = !LEVELS.names.contains(&place.as_str());
@@ -574,8 +592,26 @@ fn descriptive_name(t: &Text, at: usize) -> (usize, String) {
             lower_words = 0;
             i = e;
             safe = e;
+            after_capital = true;
             continue;
         }
+        // A proper name goes on in lower case after its first word ("Chi cục Quản
+        // lý đất đai"), up to a word that no name holds.
+        if after_capital
+            && lower_words < 4
+            && !FUNCTION_WORDS.contains(&w)
+            && !has_verb(&t[j..skip_ws(t, e).max(e)])
+            && !has_verb(&format!(
+                "{w} {}",
+                word(t, skip_ws(t, e)).map_or("", |(n, _)| n)
+            ))
+        {
+            lower_words += 1;
+            i = e;
+            safe = e;
+            continue;
+        }
+        after_capital = false;
         lower_words += 1;
         if lower_words > 10 {
             break;
@@ -584,6 +620,15 @@ fn descriptive_name(t: &Text, at: usize) -> (usize, String) {
     }
     (safe, squash(&PARENTHESES.replace_all(&t[at..safe], " ")))
 }
+
+/// Words no proper name of a body holds: they end one written in lower case after
+/// its first word.
+const FUNCTION_WORDS: &[&str] = &[
+    "của", "và", "với", "về", "tại", "trong", "để", "theo", "cho", "từ", "đến", "các", "những",
+    "đã", "được", "là", "có", "cần", "phải", "sẽ", "đang", "thì", "mà", "này", "đó", "trên",
+    "dưới", "như", "nhằm", "vào", "ra", "cũng", "vừa", "khi", "sau", "trước", "bị", "do", "bởi",
+    "cùng", "không", "đề", "chuẩn", "dự", "tham",
+];
 
 /// A parenthesized abbreviation, left out of a canonical name.
 static PARENTHESES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").unwrap());
@@ -658,8 +703,11 @@ pub(super) fn class_in(t: &Text, at: usize) -> Option<Party> {
             });
         }
     }
-    // "các" + nouns + qualifiers.
-    if let Some(e) = eat_in(t, at, "các", false) {
+    // "các" + nouns + qualifiers ("các các", written twice, as once).
+    let twice = eat_in(t, at, "các", false)
+        .and_then(|e| after_ws(t, e))
+        .and_then(|j| eat_in(t, j, "các", false));
+    if let Some(e) = twice.or_else(|| eat_in(t, at, "các", false)) {
         if let Some(j) = after_ws(t, e) {
             if let Some(b) = body_in(t, j, false) {
                 let (qe, q) = qualifiers(t, b.range.end);

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::trigger::verb_rule;
+use super::arguments::verb_rule;
 use super::{Ctx, Directive};
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)chỉ\s+đạo").unwrap());
@@ -33,7 +33,7 @@ const NOUN_AFTER: &[&str] = &[
 
 /// Every "<assigner> chỉ đạo X …" outside a look back.
 pub fn find(ctx: &Ctx) -> Vec<Directive> {
-    verb_rule(ctx, "chi_dao", &VERB, NOUN_AFTER, true)
+    verb_rule(ctx, "chi_dao", &VERB, NOUN_AFTER, None, true)
         .into_iter()
         .filter(|d| {
             let s = ctx.doc.sentence_at(d.start);

@@ -52,7 +52,7 @@ pub fn find(
         else {
             continue;
         };
-        let words = super::clause::squash(&t[from + m.start()..dr.end]);
+        let words = super::squash(&t[from + m.start()..dr.end]);
         let known = !d.value.starts_with('-')
             && matches!(
                 d.precision,
@@ -69,7 +69,7 @@ pub fn find(
     }
     let rel = RELATIVE
         .find(&t[r.clone()])
-        .map(|m| super::clause::squash(m.as_str()));
+        .map(|m| super::squash(m.as_str()));
     (None, rel)
 }
 

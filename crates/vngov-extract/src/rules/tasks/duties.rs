@@ -1,11 +1,17 @@
 //! The text a directive governs, cut into duties, each with its deadline, partners
 //! and whom to report to.
 //!
-//! A directive governs the rest of its paragraph, up to the next directive; when the
-//! paragraph ends with a colon, the list lines after it too. Inside, a semicolon
-//! followed by a capital (or a new list line) opens a new duty; a lower-case item
-//! ("…; báo cáo UBND tỉnh trước ngày 25/01/2019") and a later sentence naming no new
-//! body ("Yêu cầu hoàn thiện … trước ngày 24/5/2019") continue the same duty.
+//! A directive governs, up to the next directive:
+//!
+//! - the rest of its unit and the sentences after it on the same line, until one
+//!   opens with a body of its own ("… hiệu quả. Đồng chí Phó Chủ tịch UBND tỉnh
+//!   cũng khuyến khích …"); inside, a semicolon before a capital opens a new duty,
+//!   while a lower-case item ("…; báo cáo UBND tỉnh trước ngày 25/01/2019") and a
+//!   later sentence go on with the same one;
+//! - when its line ends with a colon, or it is a heading, the items under it, one
+//!   duty each;
+//! - else the paragraphs after it that go on without a subject ("Tập trung triển
+//!   khai …", "Theo chức năng, nhiệm vụ được giao, chủ động …"), one duty each.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,10 +20,11 @@ use regex::Regex;
 use vngov_record::DateFact;
 use vngov_text::chars::{is_letter_or_digit, is_upper, lowercase};
 
-use super::clause::squash;
+use super::arguments::{addressees, first_words};
 use super::deadline::{self, Deadline};
-use super::trigger::assignee_list;
-use super::{Ctx, Directive};
+use super::{squash, Ctx, Directive};
+use crate::doc::units::Units;
+use crate::rules::organizations::lexicon::skip_ws;
 use crate::rules::organizations::PartyIndex;
 
 /// One duty of a directive.
@@ -37,142 +44,188 @@ pub struct Duty {
     pub report_to: Option<String>,
 }
 
-/// A list line: a dash, bullet, letter or number opening a line.
-static LIST_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*(?:[-+•*–]|\(?[a-zđ]\)|\(?\d{1,2}[.)])[ \t]*").unwrap());
-
 /// Words that open a directive's action but are not part of it.
-static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s,:]*(?:(?i:có\s+trách\s+nhiệm)\s*)?[\s,:]*").unwrap());
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s,:]*(?:(?i:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s*)?[\s,:]*",
+    )
+    .unwrap()
+});
 
-/// Where a directive's governed text ends: its paragraph (with the list under a
-/// closing colon), or the next directive.
-pub fn scope_end(parties: &PartyIndex, d: &Directive, next: Option<usize>) -> usize {
-    let t = parties.text();
-    let line_end = |i: usize| t[i..].find('\n').map_or(t.len(), |k| i + k);
-    let mut end = line_end(d.action_start);
-    if t[..end].trim_end().ends_with(':') {
-        while end < t.len() {
-            let from = end + 1;
-            let e = line_end(from);
-            let line = &t[from..e];
-            if line.trim().is_empty() {
-                end = e;
-                continue;
-            }
-            if !LIST_LINE.is_match(line) {
-                break;
-            }
-            end = e;
-        }
-    }
-    let end = next.map_or(end, |n| end.min(n.max(d.action_start)));
-    // A next directive opening a list line ends this one before its marker.
-    let line_start = t[..end].rfind('\n').map_or(0, |i| i + 1);
-    let end = if end > d.action_start
-        && line_start > d.action_start
-        && LIST_LINE
-            .find(&t[line_start..end])
-            .is_some_and(|m| m.end() == end - line_start)
-    {
-        line_start
-    } else {
-        end
-    };
-    new_subject(parties, d.action_start, end).unwrap_or(end)
+/// An adverbial opening a paragraph that goes on with the directive before it
+/// ("Theo chức năng, nhiệm vụ được giao, chủ động triển khai …").
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:theo\s+chức\s+năng,?\s*nhiệm\s+vụ(?:\s+được\s+giao)?|trên\s+cơ\s+sở\s+đó|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|trước\s+mắt|về\s+lâu\s+dài)\s*,\s*")
+        .unwrap()
+});
+
+/// The words that open a duty ([`is_action`]), one or two words each.
+static ACTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("action_verbs.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `words` (the first words of a stretch, lower-cased, single spaces) open
+/// a duty: a verb of work or an adverb ordering one.
+pub fn is_action(words: &str) -> bool {
+    action_len(words).is_some()
 }
 
-/// The first sentence after `from`, before `end`, that opens with a body or person
-/// of its own ("… hiệu quả. Đồng chí Phó Chủ tịch UBND tỉnh cũng khuyến khích …"):
-/// the directive's text stops there.
-fn new_subject(parties: &PartyIndex, from: usize, end: usize) -> Option<usize> {
-    SENTENCE_END
-        .find_iter(&parties.text()[from..end])
-        .map(|m| from + m.end())
-        .find(|&s| parties.party_at(s).is_some())
+/// How many words of `words` the longest duty-opening entry they start with holds.
+pub fn action_len(words: &str) -> Option<usize> {
+    ACTIONS
+        .iter()
+        .filter(|a| words == **a || words.strip_prefix(**a).is_some_and(|r| r.starts_with(' ')))
+        .map(|a| a.split(' ').count())
+        .max()
 }
 
-/// A sentence end inside a paragraph.
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+").unwrap());
-
-/// Directives carried by another's list: after a semicolon, a new body and a verb
-/// ("đề nghị cơ quan thường trực tiếp thu …; các thành viên Ban chỉ đạo tăng cường …").
-pub fn continuations(ctx: &Ctx, d: &Directive, end: usize) -> Vec<Directive> {
-    let t = ctx.text;
-    let mut out = Vec::new();
-    for (i, _) in t[d.action_start..end].match_indices(';') {
-        let s = crate::rules::organizations::lexicon::skip_ws(t, d.action_start + i + 1);
-        let Some((assignees, e)) = assignee_list(ctx.parties, s) else {
-            continue;
-        };
-        let next_word: String = t[e..]
-            .trim_start()
-            .chars()
-            .take_while(|&c| is_letter_or_digit(c))
-            .collect();
-        if next_word.is_empty()
-            || next_word.chars().next().is_some_and(is_upper)
-            || NOT_A_VERB.contains(&next_word.as_str())
-        {
-            continue;
-        }
-        out.push(Directive {
-            rule: "list",
-            start: s,
-            assignees,
-            action_start: e,
-            assigner: d.assigner.clone(),
-        });
-    }
-    out
+/// Whether `words` (two words) are one phrase of the list ("tổ chức"), not a
+/// one-word entry and the word after it.
+pub fn is_action_phrase(words: &str) -> bool {
+    ACTIONS.contains(&words)
 }
 
-/// Words after a body that show it is not the subject of a new duty.
-pub const NOT_A_VERB: &[&str] = &[
-    "của", "và", "với", "trong", "tại", "về", "là", "đã", "được", "trên", "để", "theo", "thuộc",
-    "cho", "từ", "đến", "có", "như", "nhằm",
-];
-
-/// The duties in the text `d` governs up to `end`.
-pub fn split(
+/// The duties `d` governs, `next` being where the next directive starts and
+/// `starts` where every directive starts.
+pub fn of(
     ctx: &Ctx,
     d: &Directive,
-    end: usize,
+    next: Option<usize>,
+    starts: &[usize],
     dates: &[(Range<usize>, &DateFact)],
 ) -> Vec<Duty> {
     let t = ctx.text;
-    let start = d.action_start + LEAD.find(&t[d.action_start..end]).map_or(0, |m| m.end());
-    let mut bounds = vec![start];
+    let units = ctx.doc.units();
+    let limit = next.unwrap_or(t.len()).max(d.action_start);
+    let starts_in = |r: &Range<usize>| starts.iter().any(|&s| s > d.start && r.contains(&s));
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+
+    // The rest of the unit, and the sentences after it on its line.
+    let mut own_end = units.units[d.unit].range.end.min(limit);
+    let mut k = d.unit + 1;
+    while let Some(u) = units.units.get(k) {
+        if u.line_start || u.range.start >= limit || opens_with_party(ctx, u.body, u.range.end) {
+            break;
+        }
+        own_end = u.range.end.min(limit);
+        k += 1;
+    }
+    if own_end > d.action_start {
+        let from = d.action_start
+            + LEAD
+                .find(&t[d.action_start..own_end])
+                .map_or(0, |m| m.end());
+        pieces.extend(split_own(t, from..own_end));
+    }
+    let line_end = k;
+
+    // The items under it, or the paragraphs after it.
+    let line_start = line_of(units, d.unit);
+    let lead = t[..units.units[line_end - 1].range.end]
+        .trim_end_matches(['"', '”', ')', ' '])
+        .ends_with(':')
+        || d.rule == "heading";
+    let mut k = line_end;
+    if lead {
+        while let Some(u) = units.units.get(k) {
+            if u.range.start >= limit || !descends(units, k, line_start) {
+                break;
+            }
+            if !ctx.cx.excluded[k] && !starts_in(&u.range) {
+                pieces.push(u.body..u.range.end);
+            }
+            k += 1;
+        }
+    } else if units.units[line_start].marker.is_none() {
+        while let Some(u) = units.units.get(k) {
+            if u.range.start >= limit
+                || !u.line_start
+                || u.marker.is_some()
+                || ctx.cx.excluded[k]
+                || !goes_on(ctx, u.body, u.range.end)
+            {
+                break;
+            }
+            // The paragraph and the sentences after it on its line.
+            let mut end = u.range.end;
+            let mut j = k + 1;
+            while let Some(w) = units.units.get(j).filter(|w| !w.line_start) {
+                end = w.range.end;
+                j += 1;
+            }
+            pieces.push(u.body..end.min(limit));
+            k = j;
+        }
+    }
+    pieces
+        .into_iter()
+        .filter_map(|r| duty(ctx.parties, r, dates))
+        .collect()
+}
+
+/// The first unit of the line holding unit `i`.
+fn line_of(units: &Units, mut i: usize) -> usize {
+    while i > 0 && !units.units[i].line_start {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether unit `k` hangs, at some depth, from the line opened by unit `top`.
+fn descends(units: &Units, k: usize, top: usize) -> bool {
+    let start = line_of(units, k);
+    std::iter::successors(units.units[start].parent, |&p| units.units[p].parent)
+        .any(|p| line_of(units, p) == top)
+}
+
+/// Whether the words at `at` open with a body or person of their own.
+fn opens_with_party(ctx: &Ctx, at: usize, end: usize) -> bool {
+    ctx.addressees_at(at, end).is_some()
+}
+
+/// Whether a paragraph at `at` goes on with the directive before it: it opens
+/// with a verb of work (after an adverbial such as "Theo chức năng, nhiệm vụ được
+/// giao,"), not with a subject of its own.
+fn goes_on(ctx: &Ctx, at: usize, end: usize) -> bool {
+    let t = ctx.text;
+    // A short line is a heading or page furniture ("Thống kê truy cập").
+    if t[at..end].split_whitespace().count() < MIN_WORDS {
+        return false;
+    }
+    let at = at + OPENER.find(&t[at..end]).map_or(0, |m| m.end());
+    !opens_with_party(ctx, at, end) && is_action(&first_words(t, at, 2))
+}
+
+/// Fewest words of a paragraph that goes on with a directive.
+const MIN_WORDS: usize = 6;
+
+/// The duties in the stretch `r` of one line: a semicolon before a capital opens a
+/// new one ("… ; Hướng dẫn …"), but not "Yêu cầu …", which goes on.
+fn split_own(t: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut bounds = vec![r.start];
     let mut depth = 0i32;
-    for (i, c) in t[start..end].char_indices() {
+    for (i, c) in t[r.clone()].char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ';' | '\n' if depth <= 0 => {
-                let j = crate::rules::organizations::lexicon::skip_ws(t, start + i + 1);
-                if j >= end {
-                    continue;
-                }
-                let rest = &t[j..end];
-                let line = LIST_LINE
-                    .find(rest)
-                    .filter(|_| c == '\n' || t[start + i + 1..j].contains('\n'));
-                let opens = line.is_some()
-                    || (c == ';'
-                        && rest.chars().next().is_some_and(is_upper)
-                        && !rest.starts_with("Yêu cầu"));
-                if opens {
+            ';' if depth <= 0 => {
+                let j = skip_ws(t, r.start + i + 1);
+                if j < r.end
+                    && t[j..].chars().next().is_some_and(is_upper)
+                    && !t[j..].starts_with("Yêu cầu")
+                {
                     bounds.push(j);
                 }
             }
             _ => {}
         }
     }
-    bounds.push(end);
-    bounds
-        .windows(2)
-        .filter_map(|w| duty(ctx.parties, w[0]..w[1], dates))
-        .collect()
+    bounds.push(r.end);
+    bounds.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 /// One duty over `r`.
@@ -183,11 +236,11 @@ fn duty(
 ) -> Option<Duty> {
     let t = parties.text();
     let text = t[r.clone()]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '/'));
-    let lead = LIST_LINE.find(text).map_or(0, |m| m.end());
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '/' | ':'));
+    let lead = text.len() - text.trim_start_matches([' ', '\t', '\n', ',', ':']).len();
     let start = r.start + lead;
     let end = r.start + text.len();
-    if end <= start {
+    if end <= start || !t[start..end].chars().any(is_letter_or_digit) {
         return None;
     }
     let range = start..end;
@@ -202,6 +255,12 @@ fn duty(
     })
 }
 
+/// Words after a body that show it is not the subject of a new duty.
+pub const NOT_A_VERB: &[&str] = &[
+    "của", "và", "với", "trong", "tại", "về", "là", "đã", "được", "trên", "để", "theo", "thuộc",
+    "cho", "từ", "đến", "có", "như", "nhằm", "vừa", "cũng", "đang", "sẽ", "này", "đó", "nào",
+];
+
 /// "phối hợp (chặt chẽ) (với|cùng) X, Y".
 static COORDINATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?\s+").unwrap()
@@ -211,7 +270,7 @@ fn partners(parties: &PartyIndex, r: Range<usize>) -> Vec<String> {
     let t = parties.text();
     let mut out: Vec<String> = Vec::new();
     for m in COORDINATE.find_iter(&t[r.clone()]) {
-        if let Some((list, _)) = assignee_list(parties, r.start + m.end()) {
+        if let Some((list, _)) = addressees(parties, r.start + m.end(), r.end) {
             for p in list {
                 if !out.contains(&p.name) {
                     out.push(p.name);
@@ -293,5 +352,15 @@ mod tests {
         for a in ["rà soát 68 NĐ-CP", "báo cáo 12 - QĐ", "x 1072QĐ-TTg"] {
             assert!(!a.contains('/') && DOC_NUMBER.find(a).is_none(), "{a}");
         }
+    }
+
+    #[test]
+    fn actions_open_with_a_verb_of_work() {
+        assert!(is_action("rà soát"));
+        assert!(is_action("tập trung"));
+        assert!(is_action("không để"));
+        assert!(!is_action("không khí"));
+        assert!(!is_action("tình hình"));
+        assert!(!is_action("lậpx"));
     }
 }

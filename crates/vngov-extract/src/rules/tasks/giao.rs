@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::trigger::verb_rule;
+use super::arguments::verb_rule;
 use super::{Ctx, Directive};
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bgiao(?:\s*cho\b)?").unwrap());
@@ -21,7 +21,14 @@ const NOT_AFTER: &[&str] = &[
     "hội nghị",
 ];
 
+/// Words after "giao" that make it part of a compound: a meeting ("giao ban"), traffic,
+/// trade, exchange.
+pub(super) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:ban|thông|dịch|lưu|nhận|tiếp|kết|hàng|thương|hữu|thoa|tranh|thừa|nộp|khoán|đất|nhà|cấp|quyền)\b")
+        .unwrap()
+});
+
 /// Every "giao (cho) X …".
 pub fn find(ctx: &Ctx) -> Vec<Directive> {
-    verb_rule(ctx, "giao", &VERB, NOT_AFTER, false)
+    verb_rule(ctx, "giao", &VERB, NOT_AFTER, Some(&COMPOUND), false)
 }

@@ -1,8 +1,10 @@
 //! Directives: who was told to do what, by when.
 //!
-//! Each way a text gives a directive is one rule in its own file, listed in
-//! [`RULES`]; a rule finds the addressees (parsed by the organizations grammar) and
-//! where the action starts:
+//! Directives are read on the document's units and clauses ([`crate::doc::units`])
+//! by the place of each party around its predicate ([`arguments`]): a directing
+//! verb takes its issuer before it and its addressees after it; an obligation
+//! takes its addressees before it. Each way a text gives a directive is one rule
+//! in its own file, listed in [`RULES`]:
 //!
 //! | rule | wording |
 //! |---|---|
@@ -10,70 +12,82 @@
 //! | [`giao`] | "Giao Sở Xây dựng chủ trì …", "giao cho UBND TP …" |
 //! | [`de_nghi`] | "đề nghị cơ quan thường trực …" |
 //! | [`chi_dao`] | "Chủ tịch UBND tỉnh đã chỉ đạo các sở, ban, ngành …" |
-//! | [`trach_nhiem`] | "Sở KH&ĐT, Sở Tài chính có trách nhiệm …", "… chịu trách nhiệm thi hành" |
+//! | [`nhac_nho`] | "UBND TP nhắc nhở lãnh đạo các đơn vị …", "lưu ý các thành viên Chính phủ …", "kêu gọi chính quyền …" |
+//! | [`trach_nhiem`] | "Sở KH&ĐT, Sở Tài chính có trách nhiệm …", "Chánh Văn phòng …; Giám đốc …; Chủ tịch … chịu trách nhiệm thi hành Quyết định này" |
 //! | [`chu_tri`] | "Sở Tài chính chủ trì, phối hợp với …" (not "chủ trì hội nghị") |
+//! | [`heading`] | "a) Sở Giao thông vận tải: …", "1. Sở Tài chính:" over its duties |
+//! | [`listed`] | "- Sở Y tế hướng dẫn …" under a lead that directs |
 //! | [`modal`] | "các sở, ban, ngành cần …", "cần các đơn vị viễn thông …" in a conclusion |
-//! | [`dated`] | "- Cấp huyện hoàn thành và báo cáo trước ngày 15/7/2015" |
-//! | [`listed`] | "3. Văn phòng UBND tỉnh đảm bảo …" in a conclusion's list |
+//! | [`urged`] | "Bí thư, Chủ tịch UBND các tỉnh … tiếp tục tập trung …" where directions are given |
+//! | [`dated`] | "Sở Tài nguyên và Môi trường tổng hợp báo cáo UBND tỉnh trước ngày 15/8/2015" |
 //!
-//! [`duties`] then cuts the text a directive governs into duties (a list after a
-//! colon, items separated by semicolons, each opening with a capital; a later
-//! sentence naming no new body continues the same duty) and reads each duty's
-//! deadline ([`deadline`]), partners ("phối hợp với …") and whom to report to.
-//! [`assigner`] says who directed: the body or person before the trigger, else the
+//! Nothing is read in a unit that assigns nothing ([`context`]): a recipient list
+//! ("Nơi nhận:"), a legal basis ("Căn cứ …"), "theo đề nghị của …".
+//!
+//! [`duties`] then gathers the text a directive governs — the rest of its
+//! paragraph, the items under it when it ends with a colon, and the paragraphs
+//! after it that go on without a subject of their own — cut into duties, each with
+//! its deadline ([`deadline`]), partners ("phối hợp với …") and whom to report to.
+//! [`assigner`] says who directed where no issuer stands before the verb: the
 //! latest authority the text names before it (who gave the conclusion, chaired the
-//! meeting, issued the instruction), else the caller's default (a meeting's chair),
-//! else the issuer in the document's header.
+//! meeting), else the caller's default (a meeting's chair), else the issuer in the
+//! document's header.
 //!
 //! One task is made per addressee and duty; the duties of one addressee with the
 //! same deadline make one task, and a directive the text restates (the same body, a
-//! generic "triển khai thực hiện" or the same cited document) counts once.
+//! generic "triển khai thực hiện" or the same cited document) counts once. Each
+//! task names the rule that read it (`tasks/yeu_cau`).
 
+pub mod arguments;
 pub mod assigner;
 pub mod chi_dao;
 pub mod chu_tri;
-pub mod clause;
+pub mod context;
 pub mod dated;
 pub mod de_nghi;
 pub mod deadline;
 pub mod duties;
 pub mod giao;
+pub mod heading;
 pub mod listed;
 pub mod modal;
+pub mod nhac_nho;
 pub mod trach_nhiem;
-pub mod trigger;
+pub mod urged;
 pub mod yeu_cau;
 
 #[cfg(test)]
 mod tests;
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use vngov_record::{AssigneeKind, DateFact, Task};
+use vngov_record::{AssigneeKind, DateFact, DatePrecision, Task};
 
 use crate::rules::organizations::{self, Party, PartyIndex, PartyKind};
 use crate::Doc;
+use arguments::Listed;
+use context::Context;
 
 /// What a rule found: the addressees of one directive and where its action starts.
 #[derive(Debug, Clone)]
 pub struct Directive {
     /// The rule's name.
     pub rule: &'static str,
-    /// First byte of the directive's words (its assigner, trigger or addressee).
+    /// First byte of the directive's words (its issuer, verb or addressee).
     pub start: usize,
     /// The addressees, in text order.
     pub assignees: Vec<Party>,
     /// Where the action starts.
     pub action_start: usize,
-    /// Who directed, when named right before the trigger.
-    pub assigner: Option<Party>,
+    /// Who directed, when named before the verb.
+    pub issuer: Option<Party>,
+    /// The unit the addressees are named in.
+    pub unit: usize,
 }
 
-/// A list of addressees and where it ends.
-pub type Listed = (Vec<Party>, usize);
-
-/// What the rules see: the text, its dates and where clauses start.
+/// What the rules see: the document, its parties and where directives may be read.
 pub struct Ctx<'a> {
     /// The document.
     pub doc: &'a Doc<'a>,
@@ -81,39 +95,31 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// Every party the organizations grammar reads.
     pub parties: &'a PartyIndex<'a>,
-    /// Byte offsets where a clause may start, sorted.
-    pub clause_starts: Vec<usize>,
-    /// Where the conclusion (the part giving directions) starts.
-    pub conclusion_from: usize,
-    /// The list of addressees opening each clause of `clause_starts`, read once:
-    /// several rules ask for it at every clause start.
-    clause_lists: Vec<OnceCell<Option<Listed>>>,
+    /// Units that assign nothing, units that direct.
+    pub cx: Context,
+    /// Addressee lists read so far, by start: several rules ask at every clause.
+    lists: RefCell<HashMap<(usize, usize), Option<Listed>>>,
 }
 
 impl<'a> Ctx<'a> {
     /// The context of `doc`, whose text `parties` indexes.
     pub fn new(doc: &'a Doc<'a>, parties: &'a PartyIndex<'a>) -> Self {
         let text = doc.text();
-        let clause_starts = clause::starts(text);
         Ctx {
             doc,
             text,
             parties,
-            clause_lists: clause_starts.iter().map(|_| OnceCell::new()).collect(),
-            clause_starts,
-            conclusion_from: clause::conclusion_from(text),
+            cx: Context::new(text, doc.units()),
+            lists: RefCell::default(),
         }
     }
 
-    /// The party of the document scan that ends at `end`.
-    pub fn party_ending_at(&self, end: usize) -> Option<&Party> {
-        self.parties.ending_at(end)
-    }
-
-    /// [`trigger::assignee_list`] at the `k`-th clause start.
-    pub fn clause_list(&self, k: usize) -> Option<Listed> {
-        self.clause_lists[k]
-            .get_or_init(|| trigger::assignee_list(self.parties, self.clause_starts[k]))
+    /// [`arguments::addressees`] at `at` up to `limit`, read once.
+    pub fn addressees_at(&self, at: usize, limit: usize) -> Option<Listed> {
+        self.lists
+            .borrow_mut()
+            .entry((at, limit))
+            .or_insert_with(|| arguments::addressees(self.parties, at, limit))
             .clone()
     }
 }
@@ -121,17 +127,24 @@ impl<'a> Ctx<'a> {
 /// A directive rule.
 pub type Rule = fn(&Ctx) -> Vec<Directive>;
 
-/// The registry. Earlier rules win when two read the same addressees.
+/// The rules whose addressees follow a directing verb.
+const VERB_RULES: &[&str] = &["yeu_cau", "giao", "de_nghi", "chi_dao", "nhac_nho"];
+
+/// The registry, by precedence: where two rules read the same addressees, the
+/// earlier one's reading stands.
 pub const RULES: &[(&str, Rule)] = &[
     ("yeu_cau", yeu_cau::find),
     ("giao", giao::find),
     ("de_nghi", de_nghi::find),
     ("chi_dao", chi_dao::find),
+    ("nhac_nho", nhac_nho::find),
     ("trach_nhiem", trach_nhiem::find),
     ("chu_tri", chu_tri::find),
-    ("modal", modal::find),
-    ("dated", dated::find),
+    ("heading", heading::find),
     ("listed", listed::find),
+    ("modal", modal::find),
+    ("urged", urged::find),
+    ("dated", dated::find),
 ];
 
 /// Every directive the document reports, in text order. `parties` indexes the
@@ -145,27 +158,17 @@ pub fn extract(
 ) -> Vec<Task> {
     let text = doc.text();
     let ctx = Ctx::new(doc, parties);
-    let mut found: Vec<Directive> = RULES.iter().flat_map(|(_, r)| r(&ctx)).collect();
-    found.sort_by_key(|d| d.start);
-    let mut directives = resolve(found);
-    let carried: Vec<Directive> = directives
+    let found: Vec<(usize, Directive)> = RULES
         .iter()
         .enumerate()
-        .flat_map(|(i, d)| {
-            let end = duties::scope_end(ctx.parties, d, directives.get(i + 1).map(|n| n.start));
-            duties::continuations(&ctx, d, end)
-        })
+        .flat_map(|(rank, (_, r))| r(&ctx).into_iter().map(move |d| (rank, d)))
         .collect();
-    if !carried.is_empty() {
-        directives.extend(carried);
-        directives.sort_by_key(|d| d.start);
-        directives = resolve(directives);
-    }
+    let directives = resolve(found);
     let mut authorities = assigner::authorities(&ctx);
     authorities.extend(
         directives
             .iter()
-            .filter_map(|d| d.assigner.as_ref().map(|a| (a.range.start, a.name.clone()))),
+            .filter_map(|d| d.issuer.as_ref().map(|a| (a.range.start, a.name.clone()))),
     );
     authorities.sort_by_key(|(i, _)| *i);
     let header = assigner::header_issuer(text);
@@ -173,37 +176,45 @@ pub fn extract(
         .iter()
         .map(|d| (doc.byte_range(d.evidence.span), d))
         .collect();
+    let starts: Vec<usize> = directives.iter().map(|d| d.start).collect();
 
     let mut tasks: Vec<Task> = Vec::new();
     for (i, d) in directives.iter().enumerate() {
-        let end = duties::scope_end(ctx.parties, d, directives.get(i + 1).map(|n| n.start));
         let assigner = d
-            .assigner
+            .issuer
             .as_ref()
             .map(|p| p.name.clone())
             .or_else(|| assigner::latest_before(&authorities, d.start))
             .or_else(|| default_assigner.map(str::to_string))
             .or_else(|| header.clone())
             .or_else(|| authorities.first().map(|(_, n)| n.clone()));
-        for duty in duties::split(&ctx, d, end, &date_ranges) {
+        let next = starts.get(i + 1).copied();
+        for duty in duties::of(&ctx, d, next, &starts, &date_ranges) {
             for a in &d.assignees {
                 let span_start = a.range.start.min(duty.range.start);
                 let ev = doc.evidence(span_start..duty.range.end);
+                let (deadline, period) = match &duty.deadline {
+                    Some(x) if x.precision == DatePrecision::Day => (Some(x.value.clone()), None),
+                    Some(x) => (None, Some(x.value.clone())),
+                    None => (None, None),
+                };
                 tasks.push(Task {
                     assigner: assigner.clone(),
                     assignee: a.name.clone(),
-                    assignee_text: clause::squash(&text[a.range.clone()]),
+                    assignee_text: squash(&text[a.range.clone()]),
                     assignee_kind: match a.kind {
                         PartyKind::Body => AssigneeKind::Body,
                         PartyKind::Class => AssigneeKind::Class,
                         PartyKind::Person => AssigneeKind::Person,
                     },
                     action: duty.action.clone(),
-                    deadline: duty.deadline.as_ref().map(|x| x.value.clone()),
-                    deadline_precision: duty.deadline.as_ref().map(|x| x.precision),
+                    deadline_precision: deadline.as_ref().map(|_| DatePrecision::Day),
+                    deadline,
+                    deadline_period: period,
                     deadline_text: duty.deadline_text.clone(),
                     coordinate_with: duty.coordinate_with.clone(),
                     report_to: duty.report_to.clone(),
+                    rule: format!("tasks/{}", d.rule),
                     evidence: ev,
                 });
             }
@@ -212,23 +223,39 @@ pub fn extract(
     merge(tasks)
 }
 
-/// Drops directives whose addressees another directive already read (the first
-/// wins), and directives given inside another's action to one of its addressees
-/// ("giao Chủ tịch UBND các quận … chỉ đạo UBND các phường" directs the districts,
-/// not the wards).
-fn resolve(found: Vec<Directive>) -> Vec<Directive> {
+/// The directives that stand, in text order. Where two read overlapping
+/// addressees, the earlier rule of [`RULES`] wins (then the earlier in the text);
+/// an issuer is never an addressee of the same words; a directive given by one
+/// of another's addressees inside its action ("giao Chủ tịch UBND các quận … chỉ
+/// đạo UBND các phường") directs the districts, not the wards.
+fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
+    found.sort_by_key(|(rank, d)| (*rank, d.start));
+    let issuers: Vec<Range<usize>> = found
+        .iter()
+        .filter_map(|(_, d)| d.issuer.as_ref().map(|p| p.range.clone()))
+        .collect();
     let mut out: Vec<Directive> = Vec::new();
-    for d in found {
-        let taken = out.iter().any(|o| {
-            o.assignees
+    for (_, mut d) in found {
+        // A subject that issues another directive is not directed ("UBND tỉnh yêu
+        // cầu … trước ngày …"); a verb's object may issue one in turn ("yêu cầu Bộ
+        // Công Thương chỉ đạo Tập đoàn Điện lực …").
+        let by_position = d.issuer.is_none() && !VERB_RULES.contains(&d.rule);
+        d.assignees.retain(|a| {
+            let issues = by_position && issuers.iter().any(|r| overlaps(r, &a.range));
+            let taken = out
                 .iter()
-                .any(|a| d.assignees.iter().any(|b| overlaps(&a.range, &b.range)))
+                .any(|o| o.assignees.iter().any(|b| overlaps(&a.range, &b.range)));
+            !issues && !taken
         });
-        let delegated = d.assigner.as_ref().is_some_and(|s| {
-            out.iter()
-                .any(|o| o.assignees.iter().any(|a| overlaps(&a.range, &s.range)))
+        if d.assignees.is_empty() {
+            continue;
+        }
+        let delegated = d.issuer.as_ref().is_some_and(|s| {
+            out.iter().any(|o| {
+                o.assignees.iter().any(|a| overlaps(&a.range, &s.range)) && o.start < s.range.start
+            })
         });
-        if !taken && !delegated {
+        if !delegated {
             out.push(d);
         }
     }
@@ -238,6 +265,11 @@ fn resolve(found: Vec<Directive>) -> Vec<Directive> {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whitespace runs as one space.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A task's folded addressee, deadline and (without a deadline) deadline words.
@@ -251,7 +283,11 @@ fn key(t: &Task) -> Key {
         t.deadline.clone(),
         t.deadline
             .is_none()
-            .then(|| t.deadline_text.clone())
+            .then(|| {
+                t.deadline_period
+                    .clone()
+                    .or_else(|| t.deadline_text.clone())
+            })
             .flatten(),
     )
 }
@@ -278,9 +314,11 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
     // Merging changes neither the addressee nor the deadline: each key is made once.
     let mut out: Vec<Task> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
     for t in tasks {
         let k = key(&t);
-        if let Some(o) = keys.iter().position(|o| *o == k).map(|i| &mut out[i]) {
+        if let Some(&i) = index.get(&k) {
+            let o = &mut out[i];
             if !o.action.contains(&t.action) {
                 o.action = format!("{}; {}", o.action, t.action);
             }
@@ -294,8 +332,16 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
             }
             continue;
         }
+        index.insert(k.clone(), out.len());
         out.push(t);
         keys.push(k);
+    }
+    // Bodies with a dated task: an undated one of theirs may restate it.
+    let mut dated: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (t, k)) in out.iter().zip(&keys).enumerate() {
+        if t.deadline.is_some() {
+            dated.entry(k.0.as_str()).or_default().push(i);
+        }
     }
     let keep: Vec<bool> = out
         .iter()
@@ -303,11 +349,10 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
         .map(|(t, kt)| {
             t.deadline.is_some()
                 || t.deadline_text.is_some()
-                || !out.iter().zip(&keys).any(|(o, ko)| {
-                    !std::ptr::eq(o, t)
-                        && o.deadline.is_some()
-                        && ko.0 == kt.0
-                        && duties::restates(&t.action, &o.action)
+                || !dated.get(kt.0.as_str()).is_some_and(|others| {
+                    others
+                        .iter()
+                        .any(|&o| duties::restates(&t.action, &out[o].action))
                 })
         })
         .collect();

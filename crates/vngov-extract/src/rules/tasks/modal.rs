@@ -1,39 +1,54 @@
-//! In a conclusion, "các sở, ban, ngành, địa phương cần tăng cường …", "Các cơ quan
-//! chuyên môn cần …", "… phải …", and the inverted "Trước mắt, cần các đơn vị viễn
-//! thông tích cực …". A general exhortation naming no body ("cần đẩy mạnh …") is not
-//! a directive; neither is a body that "cần" something before the conclusion.
+//! In a conclusion or under a lead that directs, "các sở, ban, ngành, địa phương
+//! cần tăng cường …", "Các cơ quan chuyên môn cần …", "… phải …", and the inverted
+//! "Trước mắt, cần các đơn vị viễn thông tích cực …". A general exhortation naming
+//! no body ("cần đẩy mạnh …") is not a directive; neither is a body that "cần"
+//! something outside a conclusion.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::trigger::{assignee_list, subject_rule};
+use super::arguments::{subject_rule, subject_start};
 use super::{Ctx, Directive};
 
 static PREDICATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:cần\s+phải|cần|phải)\b").unwrap());
 
+/// Being answerable, which assigns no work ("… phải chịu trách nhiệm trước Chủ tịch
+/// UBND tỉnh về …").
+static ANSWERABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:cần\s+phải|cần|phải)\s+(?i:chịu|có)\s+trách\s+nhiệm\s+(?i:trước|về)\b")
+        .unwrap()
+});
+
 static NEED_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:cần|phải)\s+").unwrap());
 
-/// Every modal directive after the conclusion starts.
+/// Every modal directive where directions are given.
 pub fn find(ctx: &Ctx) -> Vec<Directive> {
     let t = ctx.text;
-    let mut out = subject_rule(ctx, "modal", &PREDICATE, 12, true, ctx.conclusion_from);
-    for &s in ctx
-        .clause_starts
-        .iter()
-        .filter(|&&s| s >= ctx.conclusion_from)
-    {
-        let Some(m) = NEED_FIRST.find(&t[s..]) else {
+    let units = ctx.doc.units();
+    let mut out: Vec<Directive> =
+        subject_rule(ctx, "modal", &PREDICATE, 12, true, |u| ctx.cx.directing[u])
+            .into_iter()
+            .filter(|d| !ANSWERABLE.is_match(&t[d.action_start..]))
+            .collect();
+    for c in &units.clauses {
+        if ctx.cx.excluded[c.unit] || !ctx.cx.directing[c.unit] {
+            continue;
+        }
+        let s = subject_start(t, c.range.clone());
+        let Some(m) = NEED_FIRST.find(&t[s..c.range.end]) else {
             continue;
         };
-        if let Some((assignees, end)) = assignee_list(ctx.parties, s + m.end()) {
+        let limit = units.units[c.unit].range.end;
+        if let Some((assignees, end)) = ctx.addressees_at(s + m.end(), limit) {
             out.push(Directive {
                 rule: "modal",
                 start: s,
                 assignees,
                 action_start: end,
-                assigner: None,
+                issuer: None,
+                unit: c.unit,
             });
         }
     }

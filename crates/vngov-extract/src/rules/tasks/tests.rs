@@ -27,12 +27,16 @@ fn render(text: &str) -> String {
         .iter()
         .map(|t| {
             format!(
-                "- {} ({:?}) <- {}\n  action: {}\n  deadline: {} {}\n  with: {}\n  report to: {}\n  span: {}..{}",
+                "- {} ({:?}) <- {} [{}]\n  action: {}\n  deadline: {} {}\n  with: {}\n  report to: {}\n  span: {}..{}",
                 t.assignee,
                 t.assignee_kind,
                 t.assigner.as_deref().unwrap_or("-"),
+                t.rule,
                 t.action,
-                t.deadline.as_deref().unwrap_or("-"),
+                t.deadline
+                    .as_deref()
+                    .or(t.deadline_period.as_deref())
+                    .unwrap_or("-"),
                 t.deadline_text.as_deref().map_or(String::new(), |d| format!("({d})")),
                 t.coordinate_with.join(" | "),
                 t.report_to.as_deref().unwrap_or("-"),

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::trigger::verb_rule;
+use super::arguments::verb_rule;
 use super::{Ctx, Directive};
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)yêu\s+cầu").unwrap());
@@ -29,9 +29,13 @@ const NOUN_AFTER: &[&str] = &[
     "của",
     "được",
     "có",
+    "đến",
+    "là",
+    "cao",
+    "mọi",
 ];
 
 /// Every "yêu cầu X …".
 pub fn find(ctx: &Ctx) -> Vec<Directive> {
-    verb_rule(ctx, "yeu_cau", &VERB, NOUN_AFTER, false)
+    verb_rule(ctx, "yeu_cau", &VERB, NOUN_AFTER, None, false)
 }
