@@ -18,7 +18,7 @@ use crate::rules::near;
 /// person.
 static CONCLUSION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bkết\s+luận\s+(?:của\b|(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|buổi\s+làm\s+việc|cuộc\s+làm\s+việc|kỳ\s+họp|buổi\s+họp|hội\s+thảo)\s*[,:]|[,:])",
+        r"(?i)\bkết\s+luận\s+(?:của\b|(?:(?:tại|trong)\s+)?(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|buổi\s+làm\s+việc|cuộc\s+làm\s+việc|kỳ\s+họp|buổi\s+họp|hội\s+thảo|tọa\s+đàm|đại\s+hội)(?:\s+[^\s.;:,]+){0,25}?\s*[,:]|[,:])",
     )
     .expect("conclusion of")
 });
@@ -35,7 +35,7 @@ static LUAN: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)luận").expect(
 const OF_REACH: near::Reach = near::Reach {
     words_before: 1,
     line_start: false,
-    words_after: 4,
+    words_after: 30,
     chars_after: 0,
 };
 
@@ -59,7 +59,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
             at,
             strong: true,
             kind: cx.kind_around(at),
-            chairs: ChairFound::all(people, ChairRole::Concluded),
+            chairs: ChairFound::all(people, ChairRole::Concluded, "chairs/concluded"),
             ..Event::default()
         });
     };

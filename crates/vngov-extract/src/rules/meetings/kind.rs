@@ -36,7 +36,7 @@ static KINDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before the meeting words that make them generic or something else.
 static NOT_ONE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:các|những|mọi|nhiều|mỗi|phòng|ngày|quy chế|chế độ|môi trường|giờ|lịch|tần suất|tần xuất|chương trình)\s+)$",
+        r"(?i)(?:\b(?:các|những|mọi|nhiều|mỗi|phòng|ngày|quy chế|chế độ|môi trường|giờ|lịch|tần suất|tần xuất|chương trình|nghị quyết|văn kiện|chào mừng|tiến tới|hướng tới)\s+)$",
     )
     .expect("generic meeting words")
 });
@@ -51,7 +51,7 @@ pub struct KindFound {
 }
 
 /// Words one of which every entry of `kinds.txt` holds; none is part of another.
-const ANCHORS: [&str; 4] = ["họp", "nghị", "việc", "giao"];
+const ANCHORS: [&str; 7] = ["họp", "nghị", "việc", "giao", "hội", "đàm", "luận"];
 
 /// The anchors, in any case, and how far around one an entry reaches; `None` when
 /// some entry holds no anchor, and [`KINDS`] must be run on the whole text.

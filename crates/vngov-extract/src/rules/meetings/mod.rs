@@ -85,9 +85,20 @@ impl Context<'_> {
 
     /// The first meeting word in the sentence around byte `at`.
     pub fn kind_around(&self, at: usize) -> Option<KindFound> {
-        let text = self.text();
-        let sentence = clause::sentence_start(text, at)..clause::sentence_end(text, at);
-        kind::first_in(&self.kinds, sentence).cloned()
+        kind::first_in(&self.kinds, self.doc.sentence_at(at)).cloned()
+    }
+
+    /// The last meeting word in the two units before byte `at` (a sentence that
+    /// names no meeting goes on about the one just named: "… chủ trì Phiên họp trực
+    /// tuyến … Chủ tịch UBND tỉnh X chủ trì tại điểm cầu Đồng Nai.").
+    pub fn kind_before(&self, at: usize) -> Option<&KindFound> {
+        let units = &self.doc.units().units;
+        let k = units.partition_point(|u| u.range.end <= at);
+        let from = units[k.saturating_sub(2)..k].first()?.range.start;
+        self.kinds
+            .iter()
+            .rev()
+            .find(|f| f.range.start >= from && f.range.end <= at)
     }
 }
 
@@ -98,14 +109,20 @@ pub struct ChairFound {
     pub mention: usize,
     /// Presided or concluded.
     pub role: ChairRole,
+    /// The rule that read it ("chairs/presided").
+    pub rule: &'static str,
 }
 
 impl ChairFound {
-    /// The chairs of these mentions, all in one role.
-    pub fn all(mentions: Vec<usize>, role: ChairRole) -> Vec<ChairFound> {
+    /// The chairs of these mentions, all in one role, read by `rule`.
+    pub fn all(mentions: Vec<usize>, role: ChairRole, rule: &'static str) -> Vec<ChairFound> {
         mentions
             .into_iter()
-            .map(|mention| ChairFound { mention, role })
+            .map(|mention| ChairFound {
+                mention,
+                role,
+                rule,
+            })
             .collect()
     }
 }
@@ -132,6 +149,8 @@ pub struct Event {
     pub chairs: Vec<ChairFound>,
     /// Who attended it (indices in [`Context::people`]).
     pub attendees: Vec<usize>,
+    /// The rule that read it ("meetings/lead").
+    pub rule: &'static str,
 }
 
 /// An event rule.
@@ -163,7 +182,17 @@ pub fn extract(doc: &Doc, dates: &[DateFact], people: &[PersonMention]) -> Vec<M
         people,
         kinds: kind::find(doc.text()),
     };
-    let mut events: Vec<Event> = RULES.iter().flat_map(|(_, rule)| rule(&cx)).collect();
+    let mut events: Vec<Event> = RULES
+        .iter()
+        .flat_map(|(name, rule)| {
+            rule(&cx).into_iter().map(move |mut e| {
+                if e.rule.is_empty() {
+                    e.rule = name;
+                }
+                e
+            })
+        })
+        .collect();
     events.sort_by_key(|e| e.at);
     let mut drafts: Vec<Event> = Vec::new();
     let date_value = |e: &Event| e.date.map(|i| dates[i].value.clone());
@@ -227,10 +256,7 @@ fn build(cx: &Context, d: Event) -> Option<Meeting> {
             name,
             honorific: m.honorific.clone(),
             role: c.role,
-            rule: match c.role {
-                ChairRole::Presided => "chairs/presided".into(),
-                ChairRole::Concluded => "chairs/concluded".into(),
-            },
+            rule: c.rule.into(),
             evidence: cx.doc.evidence(m.range.clone()),
         });
     }
@@ -263,7 +289,7 @@ fn build(cx: &Context, d: Event) -> Option<Meeting> {
         location: d.location,
         chairs,
         attendees,
-        rule: "meetings/event".into(),
+        rule: format!("meetings/{}", d.rule),
         evidence: cx.doc.evidence(kind.range),
     })
 }
@@ -287,7 +313,7 @@ fn titles_of(cx: &Context, m: &PersonMention, name: &str) -> Vec<vngov_record::T
 /// Words that may stand between a person and the verb they are the subject of.
 pub(crate) static ADVERBS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\s|,|đã|sẽ|cùng|trực tiếp|đồng thời|(?:tới|đến|về)?\s*dự\s+và|có\s+ý\s+kiến|phát\s+biểu)*$",
+        r"(?i)^(?:\s|,|đã|vừa|cùng|trực tiếp|đồng thời|(?:tới|đến|về|tham)?\s*dự\s+và|có\s+ý\s+kiến|phát\s+biểu)*$",
     )
     .expect("adverbs")
 });
@@ -316,7 +342,22 @@ pub(crate) fn subject_before(cx: &Context, b: usize) -> Vec<usize> {
     let Some(mut cur) = first else {
         return out;
     };
-    out.push(cur);
+    // A list read after one head ("các Phó Chủ tịch UBND tỉnh: A, B") is read
+    // whole; the walk goes on before its head ("X cùng các Phó Chủ tịch …: A, B").
+    match cx.people[cur].group {
+        Some(g) => {
+            let members: Vec<usize> = cx
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.group == Some(g))
+                .map(|(i, _)| i)
+                .collect();
+            out.extend(members.iter().rev());
+            cur = members[0];
+        }
+        None => out.push(cur),
+    }
     loop {
         let lead = cx.people[cur].lead;
         let prev = cx
@@ -348,11 +389,25 @@ pub(crate) fn subject_before(cx: &Context, b: usize) -> Vec<usize> {
 pub(crate) fn people_after(cx: &Context, b: usize) -> Vec<usize> {
     let text = cx.text();
     let rest = &text[b..];
-    let start = b + (rest.len() - rest.trim_start_matches([' ', '\n', ':', ',']).len());
+    let start = b
+        + (rest.len()
+            - rest
+                .trim_start_matches([' ', '\n', ':', ',', '-', '–'])
+                .len());
     let mut out = Vec::new();
     let Some(mut cur) = cx.mention_leading_at(start) else {
         return out;
     };
+    // A list read after one head ("các đồng chí: A, …; B, …") is one subject.
+    if let Some(g) = cx.people[cur].group {
+        return cx
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.group == Some(g))
+            .map(|(i, _)| i)
+            .collect();
+    }
     out.push(cur);
     loop {
         let end = cx.people[cur].range.end;

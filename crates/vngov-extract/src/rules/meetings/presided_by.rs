@@ -1,71 +1,109 @@
-//! People said to preside, written after the words: "dưới sự chủ trì của đồng chí
-//! X, … và các đồng chí: A, …; B, …", "với sự đồng chủ trì của X và Y", "Chủ trì
-//! hội nghị có đồng chí X …", "Chủ trì: đồng chí X".
+//! People said to preside, written after the words that say so:
+//!
+//! - passive: "dưới sự chủ trì của đồng chí X, … và các đồng chí: A, …; B, …",
+//!   "với sự đồng chủ trì của X và Y", "được chủ trì bởi X";
+//! - fronted: "Chủ trì hội nghị có đồng chí X …", "Chủ trì phiên họp, đồng chí X,
+//!   UVTV, …", "Chủ trì: đồng chí X", "Chủ trì kỳ họp là ông X", "Cùng điều hành kỳ
+//!   họp còn có bà X";
+//! - attending and presiding: "Đến dự và chủ trì buổi tọa đàm có các đồng chí: X -
+//!   TUV, …; Y - …", "Tham dự và chủ trì tại điểm cầu TPHCM có …";
+//! - a presidium: "Hội nghị đã bầu Đoàn Chủ tịch điều hành cuộc họp gồm 03 đồng chí:
+//!   TS. X (…), TS. Y (…)".
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use vngov_record::ChairRole;
 
-use super::{clause, people_after, ChairFound, Context, Event};
-use crate::rules::near;
+use super::{people_after, ChairFound, Context, Event};
 
-/// The words before the people.
+/// The words before the people (in one unit).
 static PRESIDED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bsự\s+(?:đồng\s+)?chủ\s+trì\s+của\b|(?:^|[.!?]\s+|\n)(?:đồng\s+)?chủ\s+trì(?:\s+(?:hội\s+nghị|cuộc\s+họp|phiên\s+họp|buổi\s+làm\s+việc|buổi\s+họp|họp))?\s*(?:là|có|gồm|:)",
+        r"(?xi)
+        \bsự\s+(?:đồng\s+)?chủ\s+trì\s+của\b
+        | \b(?:được\s+)?(?:đồng\s+)?chủ\s+trì\s+bởi\b
+        | (?:^|[.!?;]\s+)(?:cùng\s+|đồng\s+)?(?:chủ\s+trì|chủ\s+tọa|điều\s+hành)(?:\s+[^\s.;:,]+){0,6}?\s*(?:\bcòn\s+)?(?:\blà\b|\bcó\b|\bgồm\b|:|,)
+        | \b(?:(?:đến|về|tới)\s+)?(?:tham\s+)?dự\s+và\s+(?:đồng\s+)?(?:chủ\s+trì|điều\s+hành)(?:\s+[^\s.;:]+){0,8}?\s+(?:có|là)\b
+        | \bĐoàn\s+Chủ\s+tịch\b[^.;:]{0,80}?(?:\bgồm\b|:)
+        ",
     )
     .expect("presided by")
 });
 
-/// How far a match of [`PRESIDED_BY`] reaches around "trì": at most three words
-/// before it ("sự đồng chủ", ". đồng chủ") and four after ("buổi làm việc là").
-/// One word more is taken before, so that no match starts where a stretch does
-/// and its `^` (the start of the text) holds only at the start of the text.
-const REACH: near::Reach = near::Reach {
-    words_before: 4,
-    line_start: false,
-    words_after: 4,
-    chars_after: 0,
-};
+/// A word every match of [`PRESIDED_BY`] holds: "trì", "tọa", "hành", "tịch".
+static ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?i)trì|tọa|hành|tịch").expect("anchor"));
+
+/// A count before the people ("gồm 03 đồng chí:").
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s:,]*(?:\d+|hai|ba|bốn|năm)\s+(?:đồng\s+chí|vị|người)\s*:?").expect("count")
+});
 
 /// Every meeting with people said to preside after the words.
 pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
     let mut out = Vec::new();
-    // The pattern's `\b` is slow on a whole text: it runs only around "trì".
-    let around = near::stretches(text, &near::anchors(&near::TRI, text), REACH);
-    for m in near::matches(&PRESIDED_BY, text, &around) {
-        let people = people_after(cx, m.end);
-        if people.is_empty() {
+    for u in &cx.doc.units().units {
+        let body = &text[u.body..u.range.end];
+        if !ANCHOR.is_match(body) {
             continue;
         }
-        let start = clause::sentence_start(text, m.end);
-        let end = clause::sentence_end(text, m.end);
-        let kind = super::kind::first_in(&cx.kinds, start..end).cloned();
-        out.push(Event {
-            at: m.start,
-            strong: true,
-            kind,
-            chairs: ChairFound::all(people, ChairRole::Presided),
-            ..Event::default()
-        });
+        for m in PRESIDED_BY.find_iter(body) {
+            let mut end = u.body + m.end();
+            if let Some(c) = COUNT.find(&text[end..u.range.end]) {
+                end += c.end();
+            }
+            let people = people_after(cx, end);
+            if people.is_empty() {
+                continue;
+            }
+            let kind = super::kind::first_in(&cx.kinds, u.range.clone())
+                .or_else(|| cx.kind_before(u.range.start))
+                .cloned();
+            if kind.is_none() {
+                continue;
+            }
+            out.push(Event {
+                at: u.body + m.start(),
+                strong: true,
+                kind,
+                chairs: ChairFound::all(people, ChairRole::Presided, "chairs/presided_by"),
+                ..Event::default()
+            });
+        }
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use std::ops::Range;
-
     use super::*;
 
     #[test]
-    fn around_tri_matches_as_whole_text() {
-        let t = "Chủ trì: đồng chí A. Dưới sự đồng chủ trì của B; X đồng chủ trì: C\nChủ trì buổi làm việc là D. xong.\n đồng chủ trì có E, ông chủ trì gồm F";
-        let whole: Vec<Range<usize>> = PRESIDED_BY.find_iter(t).map(|m| m.range()).collect();
-        let around = near::stretches(t, &near::anchors(&near::TRI, t), REACH);
-        assert_eq!(near::matches(&PRESIDED_BY, t, &around), whole);
-        assert_eq!(whole.len(), 4);
+    fn the_words_before_the_people() {
+        for t in [
+            "dưới sự chủ trì của đồng chí",
+            "với sự đồng chủ trì của",
+            "được chủ trì bởi",
+            "Chủ trì hội nghị có",
+            "Chủ trì phiên họp,",
+            "Chủ trì:",
+            "Chủ trì kỳ họp là",
+            "Cùng điều hành kỳ họp còn có",
+            "Đến dự và chủ trì buổi tọa đàm có",
+            "Tham dự và chủ trì tại điểm cầu TPHCM có",
+            "Hội nghị đã bầu Đoàn Chủ tịch điều hành cuộc họp gồm",
+        ] {
+            assert!(PRESIDED_BY.is_match(t), "{t}");
+            assert!(ANCHOR.is_match(t), "{t}");
+        }
+        for t in [
+            "Sở Tài chính chủ trì, phối hợp",
+            "các đơn vị chủ trì có trách nhiệm",
+            "Dự hội nghị có",
+        ] {
+            assert!(!PRESIDED_BY.is_match(t), "{t}");
+        }
     }
 }

@@ -41,9 +41,22 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
         let Some((ns, ne)) = person_name_at(toks, j).filter(|(s, _)| *s == j) else {
             break;
         };
-        let (own, end) = titles_after(toks, text, ne);
+        let (own, mut end) = titles_after(toks, text, ne);
         let mut titles = head_titles.clone();
         titles.extend(own);
+        // A title chain may go on after a semicolon ("Nguyễn Văn Bình, Ủy viên Bộ
+        // Chính trị; Bí thư Trung ương Đảng, …; Lê Văn Thành, …").
+        while toks.get(end).is_some_and(|t| t.is_punct(";"))
+            && toks.get(end + 1).is_some_and(|t| t.gap != Gap::Break)
+            && super::title::starts_title(toks, end + 1)
+        {
+            let (more, e) = titles_after(toks, text, end + 1);
+            if more.is_empty() {
+                break;
+            }
+            titles.extend(more);
+            end = e;
+        }
         let lead = if out.is_empty() { i } else { ns };
         out.push(build(
             toks,
@@ -56,6 +69,24 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
             &titles,
         ));
         j = end;
+        // A title may run on in words no title reads ("Trưởng Ban chỉ đạo … về xây
+        // dựng Đề án …; Lê Văn Thành, …"): the next item starts after the next
+        // semicolon of the sentence.
+        if !toks
+            .get(j)
+            .is_some_and(|t| t.is_punct(",") || t.is_punct(";") || t.lower() == "và")
+        {
+            if let Some(semi) = toks[j..]
+                .iter()
+                .take(60)
+                .take_while(|t| !t.is_punct(".") && t.gap != Gap::Break)
+                .position(|t| t.is_punct(";"))
+            {
+                if person_name_at(toks, j + semi + 1).map(|(s, _)| s) == Some(j + semi + 1) {
+                    j += semi;
+                }
+            }
+        }
         // Next item: after a comma, a semicolon or "và".
         let mut k = j;
         while toks
@@ -74,6 +105,10 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
     }
     if out.is_empty() {
         return None;
+    }
+    let head = toks[i].range.start;
+    for m in &mut out {
+        m.group = Some(head);
     }
     Some((out, j))
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use vngov_record::Title;
 
 use super::name::person_name_at;
-use super::title::{title_at, ParsedTitle};
+use super::title::{abbreviated_at, title_at, ParsedTitle};
 use super::tokens::{Gap, Token};
 
 /// A person, or a title standing for one, at one place in the text.
@@ -26,6 +26,9 @@ pub struct PersonMention {
     pub honorific: Option<String>,
     /// Titles in written order.
     pub titles: Vec<Title>,
+    /// For a person listed with others after one head ("các đồng chí: A, …; B,
+    /// …"), the byte offset of the head: the list's people share it.
+    pub group: Option<usize>,
 }
 
 impl PersonMention {
@@ -81,6 +84,7 @@ pub fn build(
                 .join(" ")
         }),
         titles: titles.iter().map(|t| record_title(t, toks, text)).collect(),
+        group: None,
     }
 }
 
@@ -96,17 +100,18 @@ pub fn titles_after(toks: &[Token], text: &str, i: usize) -> (Vec<ParsedTitle>, 
         if t.gap == Gap::Break {
             break;
         }
-        let (k, bracket) = if t.is_punct(",") || t.is_punct("-") || t.is_punct("–") {
-            (j + 1, false)
-        } else if t.is_punct("(") {
-            (j + 1, true)
-        } else {
-            (j, false)
-        };
+        let (k, bracket) =
+            if t.is_punct(",") || t.is_punct("-") || t.is_punct("–") || t.is_punct("—") {
+                (j + 1, false)
+            } else if t.is_punct("(") {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
         if toks.get(k).map_or(true, |t| t.gap == Gap::Break) {
             break;
         }
-        let Some(title) = title_at(toks, text, k) else {
+        let Some(title) = title_at(toks, text, k).or_else(|| abbreviated_at(toks, text, k)) else {
             break;
         };
         // Titles written straight on to a name are that name's ("…, Bộ trưởng

@@ -58,6 +58,7 @@ pub fn find(toks: &[Token], known: &[PersonMention]) -> Vec<PersonMention> {
                 name_range: Some(r),
                 honorific: None,
                 titles: Vec::new(),
+                group: None,
             });
         }
     }

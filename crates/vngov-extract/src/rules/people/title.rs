@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::lexicon::LEXICON;
-use super::name::person_name_at;
+use super::name::person_after_body;
 use super::tokens::{Gap, Shape, Token};
 use crate::rules::organizations::canonical;
 use crate::word_hash::WordHasher;
@@ -59,13 +59,20 @@ pub fn starts_title(toks: &[Token], i: usize) -> bool {
 pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     let l = &*LEXICON;
     if let Some((end, a)) = l.title_abbreviations.longest_at(toks, i) {
+        // An abbreviation naming no body may be followed by one ("UV BTV Tỉnh ủy").
+        let (end, organization) = match a.organization {
+            // "UVT.Ư Đảng": words repeating the body the abbreviation names.
+            Some(o) => (body_after(toks, text, end).0, Some(o.to_string())),
+            None => body_after(toks, text, end),
+        };
         return Some(ParsedTitle {
             start: i,
             end,
             position: a.position.to_string(),
-            organization: a.organization.map(str::to_string),
+            organization,
         });
     }
+
     let (pos_end, p) = l.positions.longest_at(toks, i)?;
     // A one-word position in lower case after a lower-case word is an ordinary
     // word ("tăng trưởng").
@@ -97,6 +104,66 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
         start: i,
         end: org_end,
         position: p.name.to_string(),
+        organization,
+    })
+}
+
+/// The body written right after a title's words ending at `end`, if any: its end
+/// and name.
+fn body_after(toks: &[Token], text: &str, end: usize) -> (usize, Option<String>) {
+    let org_end = organization_end(toks, end, false);
+    if org_end > end && matches!(toks[end].shape, Shape::Cap | Shape::Upper | Shape::Mixed) {
+        let r = toks[end].range.start..toks[org_end - 1].range.end;
+        (org_end, Some(canonical_body(&text[r])))
+    } else {
+        (end, None)
+    }
+}
+
+/// The end of an abbreviated title no list holds, written at `i`: capitals (and
+/// dots between them, "UVT.Ư"), at most eight letters, followed by a separator and
+/// another title — so that a heading's capitals are not taken for one.
+fn unknown_abbreviation(toks: &[Token], i: usize) -> Option<usize> {
+    let is_caps = |t: &Token| {
+        t.shape == Shape::Upper
+            && t.text.chars().all(char::is_alphabetic)
+            && t.text.chars().count() <= 6
+    };
+    if !toks.get(i).is_some_and(is_caps) {
+        return None;
+    }
+    let mut end = i + 1;
+    while toks
+        .get(end)
+        .is_some_and(|t| t.is_punct(".") && t.gap == Gap::None)
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| is_caps(t) && t.gap == Gap::None)
+    {
+        end += 2;
+    }
+    let letters: usize = toks[i..end].iter().map(|t| t.text.chars().count()).sum();
+    if letters > 8 || LEXICON.admin_units.longest_at(toks, i).is_some() {
+        return None;
+    }
+    // What follows: a body ("Đảng"), then a separator and a known title.
+    let after = organization_end(toks, end, false).max(end);
+    let sep = toks
+        .get(after)
+        .is_some_and(|t| t.is_punct(",") || t.is_punct("-") || t.is_punct("–") || t.is_punct("—"));
+    (sep && starts_title(toks, after + 1)).then_some(end)
+}
+
+/// In a title chain, an abbreviation no list holds, in capitals ("UVT.Ư Đảng",
+/// "TUV"): a title of its own where more titles follow it.
+pub fn abbreviated_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
+    let end = unknown_abbreviation(toks, i)?;
+    let position = toks[i..end].iter().map(|t| t.text).collect::<String>();
+    let (end, organization) = body_after(toks, text, end);
+    Some(ParsedTitle {
+        start: i,
+        end,
+        position,
         organization,
     })
 }
@@ -143,7 +210,7 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
         if t.gap == Gap::Break || starts_title(toks, j) || ENDS_BODY.contains(&t.lower()) {
             break;
         }
-        if let Some((start, _)) = person_name_at(toks, j) {
+        if let Some(start) = person_after_body(toks, j) {
             // A place named before the person belongs to the body ("UBND Thành phố
             // Hồ Chí Minh Phan Văn Mãi").
             if start > j {
@@ -189,6 +256,29 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
                 j += 1;
                 last = j;
                 head = true;
+                // A proper name goes on in lower case after its first word ("Bộ
+                // Chính trị", "Hội Nhà báo", "cục Tuyên huấn"): up to three words
+                // that no predicate opens.
+                if t.shape == Shape::Cap {
+                    let mut k = j;
+                    while k < toks.len()
+                        && k - j < 3
+                        && toks[k].shape == Shape::Lower
+                        && toks[k].gap == Gap::Space
+                        && !stops_body(toks, k)
+                    {
+                        k += 1;
+                    }
+                    // Only where the lower-case words end the name: at punctuation,
+                    // a capital, the end of the line or a word no name holds.
+                    let ends = toks.get(k).map_or(true, |n| {
+                        n.gap >= Gap::Line || n.shape != Shape::Lower || stops_body(toks, k)
+                    });
+                    if k > j && ends {
+                        j = k;
+                        last = j;
+                    }
+                }
             }
             Shape::Lower if matches!(t.lower(), "và" | "của") => {
                 if !continues_body(toks, j + 1) {
@@ -208,13 +298,32 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
     last
 }
 
+/// Words in lower case that end a body's name: function words and the verbs a
+/// person's predicate opens with.
+const BODY_STOPS: &[&str] = &[
+    "đã", "sẽ", "đang", "vừa", "có", "là", "được", "cho", "và", "với", "của", "tại", "trong",
+    "ngày", "để", "thì", "mà", "về", "cùng", "dự", "tặng", "thăm", "làm", "đến", "tới", "chủ",
+    "đồng", "tham", "phát", "kết", "yêu", "đề", "chỉ", "giao", "nhấn", "báo", "trình", "tiếp",
+    "nghe", "khẳng", "cho", "thay", "ghi", "đánh", "tổ", "khai", "bế", "điều", "nêu", "lưu",
+];
+
+/// Whether the lower-case token at `i` ends a body's name ([`BODY_STOPS`], or a
+/// position, unit or body head starting there).
+fn stops_body(toks: &[Token], i: usize) -> bool {
+    BODY_STOPS.contains(&toks[i].lower())
+        || ENDS_BODY.contains(&toks[i].lower())
+        || starts_title(toks, i)
+        || LEXICON.admin_units.longest_at(toks, i).is_some()
+        || LEXICON.org_heads.longest_at(toks, i).is_some()
+}
+
 /// Whether the token at `i` goes on with a body's name after "và", "của" or a dash.
 fn continues_body(toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
         matches!(t.shape, Shape::Cap | Shape::Upper)
             && t.gap != Gap::Break
             && !starts_title(toks, i)
-            && person_name_at(toks, i).is_none()
+            && person_after_body(toks, i).is_none()
             && LEXICON.honorifics.longest_at(toks, i).is_none()
     })
 }

@@ -39,7 +39,11 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
         return None;
     }
     let mut k = j;
-    if toks.get(k).is_some_and(|t| t.is_punct(",")) {
+    // "Phó Chủ tịch HĐND thị xã - Trần Văn Hải": the name after a comma or a dash.
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is_punct(",") || t.is_punct("-") || t.is_punct("–") || t.is_punct("—"))
+    {
         k += 1;
     }
     let name = toks
