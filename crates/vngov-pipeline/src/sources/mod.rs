@@ -374,10 +374,11 @@ impl Sources {
     /// The documents of one file held in memory (a file a cluster handed to a
     /// task, bytes a program read itself), read as [`Sources::new`] reads a file of
     /// that name: one document, the lines of a JSON Lines file, the records of an
-    /// archive. `name` is the file's path as records show it (`source.path`).
-    pub fn from_bytes(
+    /// archive. `name` is the file's path as records show it (`source.path`). An
+    /// archive is read from `bytes` where they are, without a copy.
+    pub fn from_bytes<B: AsRef<[u8]> + Send + 'static>(
         name: impl Into<String>,
-        bytes: Vec<u8>,
+        bytes: B,
         options: Options,
     ) -> Result<Sources, SourcesError> {
         let name = name.into();
@@ -386,7 +387,7 @@ impl Sources {
             // Already in memory: the worker refuses it if it is over the limit.
             Container::Single(format) => Box::new(std::iter::once(Item::Document(Document {
                 format,
-                ..Document::text(name, bytes)
+                ..Document::text(name, bytes.as_ref().to_vec())
             }))),
             container => open_container(
                 name,
