@@ -19,6 +19,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
+# The Spark job is a folder of the repository, not an installed package.
+sys.path.insert(0, str(ROOT / "python"))
+
 
 @pytest.fixture(scope="session")
 def root() -> Path:
