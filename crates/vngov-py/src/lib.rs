@@ -174,7 +174,6 @@ fn extract(
     tone_style: &str,
     max_bytes: Option<u64>,
 ) -> PyResult<Py<PyAny>> {
-    let settings = settings(tone_style, max_bytes)?;
     let origin = Origin {
         source,
         url,
@@ -182,7 +181,27 @@ fn extract(
         published: self::published(published)?,
         content_type: None,
     };
-    let doc = origin.document(body(text, "text")?, Format::Text);
+    one(
+        py,
+        body(text, "text")?,
+        Format::Text,
+        origin,
+        tone_style,
+        max_bytes,
+    )
+}
+
+/// One document's record, extracted with the GIL released, or `vngov.Error`.
+fn one(
+    py: Python<'_>,
+    bytes: Vec<u8>,
+    format: Format,
+    origin: Origin,
+    tone_style: &str,
+    max_bytes: Option<u64>,
+) -> PyResult<Py<PyAny>> {
+    let settings = settings(tone_style, max_bytes)?;
+    let doc = origin.document(bytes, format);
     let out = py.detach(|| vngov_pipeline::process(doc, &settings));
     record_or_raise(py, &out)
 }
@@ -211,7 +230,6 @@ fn extract_html(
     tone_style: &str,
     max_bytes: Option<u64>,
 ) -> PyResult<Py<PyAny>> {
-    let settings = settings(tone_style, max_bytes)?;
     let origin = Origin {
         source,
         url,
@@ -219,9 +237,14 @@ fn extract_html(
         published: self::published(published)?,
         content_type,
     };
-    let doc = origin.document(body(data, "data")?, Format::Html);
-    let out = py.detach(|| vngov_pipeline::process(doc, &settings));
-    record_or_raise(py, &out)
+    one(
+        py,
+        body(data, "data")?,
+        Format::Html,
+        origin,
+        tone_style,
+        max_bytes,
+    )
 }
 
 /// A string field of a batch item, if it is there and not `None`.

@@ -24,15 +24,6 @@ use super::{Counting, Document, Format, Item, Meta, Progress, SourceError};
 /// Room for HTTP headers in a response record beyond the document size limit.
 const HTTP_SLACK: u64 = 64 * 1024;
 
-/// The largest record block read for documents of at most `max_bytes` (0: no limit).
-fn block_limit(max_bytes: u64) -> u64 {
-    if max_bytes > 0 {
-        max_bytes + HTTP_SLACK
-    } else {
-        u64::MAX
-    }
-}
-
 enum Outcome {
     Item(Item),
     Skip(String),
@@ -55,17 +46,7 @@ impl Reader {
         progress: Arc<Progress>,
         skipped: Arc<Mutex<BTreeMap<String, usize>>>,
     ) -> Reader {
-        let input = Counting {
-            inner: input,
-            progress,
-        };
-        let records = vngov_warc::Reader::new(input).max_block(block_limit(max_bytes));
-        Reader {
-            path,
-            records: Box::new(records),
-            max_bytes,
-            skipped,
-        }
+        Reader::open(path, input, max_bytes, progress, skipped, false)
     }
 
     /// Reads the ARC archive `input`, named `path` in records.
@@ -76,14 +57,34 @@ impl Reader {
         progress: Arc<Progress>,
         skipped: Arc<Mutex<BTreeMap<String, usize>>>,
     ) -> Reader {
+        Reader::open(path, input, max_bytes, progress, skipped, true)
+    }
+
+    fn open(
+        path: String,
+        input: Box<dyn Read + Send>,
+        max_bytes: u64,
+        progress: Arc<Progress>,
+        skipped: Arc<Mutex<BTreeMap<String, usize>>>,
+        arc: bool,
+    ) -> Reader {
         let input = Counting {
             inner: input,
             progress,
         };
-        let records = vngov_warc::arc::Reader::new(input).max_block(block_limit(max_bytes));
+        let limit = if max_bytes > 0 {
+            max_bytes + HTTP_SLACK
+        } else {
+            u64::MAX
+        };
+        let records: Box<dyn Iterator<Item = Result<Record, reader::Error>> + Send> = if arc {
+            Box::new(vngov_warc::arc::Reader::new(input).max_block(limit))
+        } else {
+            Box::new(vngov_warc::Reader::new(input).max_block(limit))
+        };
         Reader {
             path,
-            records: Box::new(records),
+            records,
             max_bytes,
             skipped,
         }
