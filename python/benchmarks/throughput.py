@@ -9,7 +9,8 @@ measures on it, in this process and one after the other, round after round:
 - on one core (this process and its children pinned to one CPU): the command line
   (`vngov extract -j 1 DIR -o FILE`), and the package's `read_archive(DIR,
   threads=1)` (records as dicts, and as JSON lines), `extract_batch(items,
-  threads=1)` and a loop of `extract()` over the same documents held in memory;
+  threads=1)` and a loop of `extract()` (keeping the records in a list, and not)
+  over the same documents held in memory;
 - with --spark, on all cores: the command line (`-j` all), and the Spark job in
   local mode (`local[N]`, JSON Lines and Parquet output), the session started
   beforehand and not counted.
@@ -119,6 +120,11 @@ def main() -> None:
 
         n = len(docs)
         items = [dict(d, source="x.jsonl") for d in docs]
+        def one(d: Dict[str, str]) -> Dict:
+            if "text" in d:
+                return vngov.extract(d["text"], url=d["url"])
+            return vngov.extract_html(d["html"], url=d["url"])
+
         all_cpus = os.sched_getaffinity(0)
         os.sched_setaffinity(0, {args.cpu})  # children inherit it
         try:
@@ -127,7 +133,8 @@ def main() -> None:
                 "read_archive(threads=1), dicts": lambda: sum(1 for _ in vngov.read_archive(folder, threads=1)),
                 "read_archive(threads=1, as_json=True)": lambda: sum(1 for _ in vngov.read_archive(folder, threads=1, as_json=True)),
                 "extract_batch(threads=1)": lambda: vngov.extract_batch(items, threads=1),
-                "extract() in a loop": lambda: [vngov.extract(d["text"], url=d["url"]) if "text" in d else vngov.extract_html(d["html"], url=d["url"]) for d in docs],
+                "extract() in a loop, records kept": lambda: [one(d) for d in docs],
+                "extract() in a loop, records dropped": lambda: [one(d) and None for d in docs],
             }
             times = best(args.rounds, cases)
         finally:

@@ -234,3 +234,16 @@ def test_errors_pickle() -> None:
         vngov.extract(b"\x00\x01")
     again = pickle.loads(pickle.dumps(e.value))
     assert (again.kind, again.message, again.record) == (e.value.kind, e.value.message, e.value.record)
+
+
+def test_batches_leave_the_cycle_collector_as_they_found_it() -> None:
+    import gc
+
+    try:
+        gc.disable()
+        vngov.extract_batch(["a", "b"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    vngov.extract_batch(["a", "b"])
+    assert gc.isenabled()

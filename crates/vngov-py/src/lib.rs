@@ -378,11 +378,22 @@ fn extract_batch<'py>(
             workers.install(|| docs.into_par_iter().map(process).collect())
         })
     };
-    let list = PyList::empty(py);
-    for line in &lines {
-        list.append(to_dict(py, line)?)?;
+    // Thousands of records made in a row would set off the cycle collector again
+    // and again over a growing heap: it is paused while they are made, and runs
+    // once afterwards.
+    let gc = py.import("gc")?;
+    let collecting: bool = gc.call_method0("isenabled")?.extract()?;
+    if collecting {
+        gc.call_method0("disable")?;
     }
-    Ok(list)
+    let list = PyList::empty(py);
+    let made = lines
+        .iter()
+        .try_for_each(|line| list.append(to_dict(py, line)?));
+    if collecting {
+        gc.call_method0("enable")?;
+    }
+    made.map(|()| list)
 }
 
 /// What the archive reader's thread sends.
