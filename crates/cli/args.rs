@@ -37,10 +37,11 @@ pub enum Command {
 /// Arguments of `vngov extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (walked recursively for .txt, .html, .htm, .rtf, .jsonl, .warc
-    /// and .warc.gz files), JSON Lines files (.jsonl: one document per line), WARC
-    /// archives (.warc, .warc.gz: response and resource records), `-` for standard
-    /// input, or http(s) URLs, fetched politely after the files and extracted.
+    /// Files, directories (walked recursively for .txt, .html, .htm, .rtf, .jsonl, .warc,
+    /// .warc.gz, .arc and .arc.gz files), JSON Lines files (.jsonl: one document per line),
+    /// WARC archives (.warc, .warc.gz: response and resource records) and ARC archives
+    /// (.arc, .arc.gz), `-` for standard input, or http(s) URLs, fetched politely after
+    /// the files and extracted.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         args::Command::Fetch(a) => fetch::run(a),
         args::Command::Crawl(a) => crawl::run(a),
         args::Command::Schema => {
-            print!("{}", vngov_record_schema());
+            print!("{}", vngov_record::JSON_SCHEMA);
             Ok(ExitCode::SUCCESS)
         }
     };
@@ -30,9 +30,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// The record's JSON Schema, as shipped in `schemas/`.
-fn vngov_record_schema() -> &'static str {
-    include_str!("../../schemas/record.schema.json")
 }

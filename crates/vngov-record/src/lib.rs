@@ -24,6 +24,9 @@ pub use task::{AssigneeKind, Task};
 /// Version of the record format. Minor versions add optional fields only.
 pub const SCHEMA_VERSION: &str = "1.2";
 
+/// The record's JSON Schema (`schemas/record.schema.json`), as shipped.
+pub const JSON_SCHEMA: &str = include_str!("../../../schemas/record.schema.json");
+
 /// Character offsets `[start, end)` into a text, counted in Unicode scalar values.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

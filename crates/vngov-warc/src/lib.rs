@@ -6,6 +6,7 @@
 //!   gzip archives, with a size limit, resynchronisation after a wrong
 //!   Content-Length, and the end of the last complete record (where an archive torn
 //!   by a kill can be cut and appended to);
+//! - [`arc`]: the ARC archives of older crawls, read as WARC records;
 //! - [`writer`]: an appending writer, one gzip member per record, with digests;
 //! - [`http`]: the HTTP response in a record's block: status, headers, the payload
 //!   with its transfer and content codings undone under a limit, media type.
@@ -14,6 +15,7 @@
 //! cannot go on after a bad record, compresses a whole file as one gzip stream (not
 //! readable after a kill) and computes no digests.
 
+pub mod arc;
 pub mod header;
 pub mod http;
 pub mod reader;

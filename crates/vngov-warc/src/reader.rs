@@ -91,7 +91,7 @@ pub struct Error {
     pub uri: Option<String>,
     /// What happened, and what the reader did about it.
     pub message: String,
-    torn: bool,
+    pub(crate) torn: bool,
 }
 
 impl Error {

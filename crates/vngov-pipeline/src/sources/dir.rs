@@ -3,7 +3,7 @@
 //! Globs are matched against the path relative to the directory named on the command
 //! line, with `/` separators (`*.txt`, `2024/**/*.html`, `drafts/**`). Without
 //! include globs, files with a known extension are kept: `.txt`, `.html`, `.htm`, `.rtf`,
-//! `.jsonl`, `.ndjson`, `.warc`, `.warc.gz`. An exclude glob that matches a
+//! `.jsonl`, `.ndjson`, `.warc`, `.warc.gz`, `.arc`, `.arc.gz`. An exclude glob that matches a
 //! directory skips everything under it.
 
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use super::{display_path, SourceError, SourcesError};
 
 /// File name endings kept by a walk without include globs.
 pub const KNOWN_EXTENSIONS: &[&str] = &[
-    ".txt", ".html", ".htm", ".rtf", ".jsonl", ".ndjson", ".warc", ".warc.gz",
+    ".txt", ".html", ".htm", ".rtf", ".jsonl", ".ndjson", ".warc", ".warc.gz", ".arc", ".arc.gz",
 ];
 
 /// Which files a walk keeps.

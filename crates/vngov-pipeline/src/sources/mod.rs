@@ -8,7 +8,7 @@
 //! memory does not grow with the size of an archive.
 //!
 //! Each container has its own module: [`dir`] (directories, include and exclude
-//! globs), [`jsonl`], [`warc`] (with [`http`] for response records).
+//! globs), [`jsonl`], [`warc`] (WARC and ARC, with [`http`] for response records).
 
 pub mod dir;
 pub mod http;
@@ -244,10 +244,13 @@ pub enum Container {
     JsonLines,
     /// WARC, gzipped or not.
     Warc,
+    /// ARC, gzipped or not.
+    Arc,
 }
 
 impl Container {
-    /// What the file name says (`.jsonl`, `.warc.gz`, `.html`; anything else is text).
+    /// What the file name says (`.jsonl`, `.warc.gz`, `.arc.gz`, `.html`; anything
+    /// else is text).
     pub fn of(path: &Path) -> Container {
         let name = path
             .file_name()
@@ -257,6 +260,8 @@ impl Container {
             Container::JsonLines
         } else if name.ends_with(".warc") || name.ends_with(".warc.gz") {
             Container::Warc
+        } else if name.ends_with(".arc") || name.ends_with(".arc.gz") {
+            Container::Arc
         } else if name.ends_with(".html") || name.ends_with(".htm") {
             Container::Single(Format::Html)
         } else if name.ends_with(".rtf") {
@@ -366,6 +371,37 @@ impl Sources {
         })
     }
 
+    /// The documents of one file held in memory (a file a cluster handed to a
+    /// task, bytes a program read itself), read as [`Sources::new`] reads a file of
+    /// that name: one document, the lines of a JSON Lines file, the records of an
+    /// archive. `name` is the file's path as records show it (`source.path`). An
+    /// archive is read from `bytes` where they are, without a copy.
+    pub fn from_bytes<B: AsRef<[u8]> + Send + 'static>(
+        name: impl Into<String>,
+        bytes: B,
+        options: Options,
+    ) -> Result<Sources, SourcesError> {
+        let name = name.into();
+        let mut sources = Sources::new::<PathBuf>(&[], options)?;
+        let items = match Container::of(Path::new(&name)) {
+            // Already in memory: the worker refuses it if it is over the limit.
+            Container::Single(format) => Box::new(std::iter::once(Item::Document(Document {
+                format,
+                ..Document::text(name, bytes.as_ref().to_vec())
+            }))),
+            container => open_container(
+                name,
+                container,
+                Box::new(io::Cursor::new(bytes)),
+                &sources.options,
+                sources.progress.clone(),
+                sources.skipped.clone(),
+            ),
+        };
+        sources.current = Some(items);
+        Ok(sources)
+    }
+
     /// Progress counters, updated as items are produced.
     pub fn progress(&self) -> Arc<Progress> {
         self.progress.clone()
@@ -402,52 +438,20 @@ impl Sources {
     }
 
     fn open_stdin(&self) -> Box<dyn Iterator<Item = Item> + Send> {
-        let max = self.options.max_bytes;
-        let progress = self.progress.clone();
-        match self.options.stdin {
-            StdinFormat::JsonLines => Box::new(jsonl::Reader::new(
-                "-".into(),
-                BufReader::new(io::stdin()),
-                self.options.jsonl.clone(),
-                max,
-                progress,
-            )),
-            StdinFormat::Warc => Box::new(warc::Reader::new(
-                "-".into(),
-                Box::new(io::stdin()),
-                max,
-                progress,
-                self.skipped.clone(),
-            )),
-            StdinFormat::Text | StdinFormat::Html => {
-                let format = if self.options.stdin == StdinFormat::Html {
-                    Format::Html
-                } else {
-                    Format::Text
-                };
-                let mut buf = Vec::new();
-                let limit = if max > 0 { max + 1 } else { u64::MAX };
-                let item = match io::stdin().lock().take(limit).read_to_end(&mut buf) {
-                    Err(e) => {
-                        Item::Error(SourceError::new("-", None, ErrorKind::Io, e.to_string()))
-                    }
-                    Ok(_) if max > 0 && buf.len() as u64 > max => Item::Error(SourceError::new(
-                        "-",
-                        None,
-                        ErrorKind::TooLarge,
-                        format!("over the limit of {max} bytes"),
-                    )),
-                    Ok(n) => {
-                        progress.consumed.fetch_add(n as u64, Ordering::Relaxed);
-                        Item::Document(Document {
-                            format,
-                            ..Document::text("-", buf)
-                        })
-                    }
-                };
-                Box::new(std::iter::once(item))
-            }
-        }
+        let container = match self.options.stdin {
+            StdinFormat::JsonLines => Container::JsonLines,
+            StdinFormat::Warc => Container::Warc,
+            StdinFormat::Text => Container::Single(Format::Text),
+            StdinFormat::Html => Container::Single(Format::Html),
+        };
+        open_container(
+            "-".into(),
+            container,
+            Box::new(io::stdin()),
+            &self.options,
+            self.progress.clone(),
+            self.skipped.clone(),
+        )
     }
 }
 
@@ -460,14 +464,6 @@ fn open_file(
     skipped: Arc<std::sync::Mutex<BTreeMap<String, usize>>>,
 ) -> Box<dyn Iterator<Item = Item> + Send> {
     let shown = display_path(&path);
-    let open_err = |e: io::Error| -> Box<dyn Iterator<Item = Item> + Send> {
-        Box::new(std::iter::once(Item::Error(SourceError::new(
-            shown.clone(),
-            None,
-            ErrorKind::Io,
-            e.to_string(),
-        ))))
-    };
     match Container::of(&path) {
         Container::Single(format) => {
             progress.consumed.fetch_add(size, Ordering::Relaxed);
@@ -478,26 +474,72 @@ fn open_file(
                 max_bytes: options.max_bytes,
             }))
         }
-        Container::JsonLines => match File::open(&path) {
-            Ok(f) => Box::new(jsonl::Reader::new(
-                shown.clone(),
-                BufReader::with_capacity(256 * 1024, f),
-                options.jsonl.clone(),
-                options.max_bytes,
-                progress,
-            )),
-            Err(e) => open_err(e),
+        container => match File::open(&path) {
+            Ok(f) => open_container(shown, container, Box::new(f), options, progress, skipped),
+            Err(e) => Box::new(std::iter::once(Item::Error(SourceError::new(
+                shown,
+                None,
+                ErrorKind::Io,
+                e.to_string(),
+            )))),
         },
-        Container::Warc => match File::open(&path) {
-            Ok(f) => Box::new(warc::Reader::new(
-                shown.clone(),
-                Box::new(f),
-                options.max_bytes,
-                progress,
-                skipped,
-            )),
-            Err(e) => open_err(e),
-        },
+    }
+}
+
+/// The items of `input`, named `shown` in records, by its container kind. A single
+/// document is read whole, up to the size limit.
+fn open_container(
+    shown: String,
+    container: Container,
+    input: Box<dyn Read + Send>,
+    options: &Options,
+    progress: Arc<Progress>,
+    skipped: Arc<std::sync::Mutex<BTreeMap<String, usize>>>,
+) -> Box<dyn Iterator<Item = Item> + Send> {
+    match container {
+        Container::Single(format) => {
+            let max = options.max_bytes;
+            let mut buf = Vec::new();
+            let limit = if max > 0 { max + 1 } else { u64::MAX };
+            let item = match input.take(limit).read_to_end(&mut buf) {
+                Err(e) => Item::Error(SourceError::new(shown, None, ErrorKind::Io, e.to_string())),
+                Ok(_) if max > 0 && buf.len() as u64 > max => Item::Error(SourceError::new(
+                    shown,
+                    None,
+                    ErrorKind::TooLarge,
+                    format!("over the limit of {max} bytes"),
+                )),
+                Ok(n) => {
+                    progress.consumed.fetch_add(n as u64, Ordering::Relaxed);
+                    Item::Document(Document {
+                        format,
+                        ..Document::text(shown, buf)
+                    })
+                }
+            };
+            Box::new(std::iter::once(item))
+        }
+        Container::JsonLines => Box::new(jsonl::Reader::new(
+            shown,
+            BufReader::with_capacity(256 * 1024, input),
+            options.jsonl.clone(),
+            options.max_bytes,
+            progress,
+        )),
+        Container::Warc => Box::new(warc::Reader::new(
+            shown,
+            input,
+            options.max_bytes,
+            progress,
+            skipped,
+        )),
+        Container::Arc => Box::new(warc::Reader::arc(
+            shown,
+            input,
+            options.max_bytes,
+            progress,
+            skipped,
+        )),
     }
 }
 
@@ -578,6 +620,7 @@ mod tests {
         assert_eq!(Container::of(Path::new("a/b.JSONL")), Container::JsonLines);
         assert_eq!(Container::of(Path::new("crawl.warc.gz")), Container::Warc);
         assert_eq!(Container::of(Path::new("x.warc")), Container::Warc);
+        assert_eq!(Container::of(Path::new("old/crawl.ARC.gz")), Container::Arc);
         assert_eq!(
             Container::of(Path::new("p.htm")),
             Container::Single(Format::Html)
@@ -618,6 +661,42 @@ mod tests {
         let e = item.load().unwrap_err();
         assert_eq!(e.kind, ErrorKind::TooLarge);
         assert!(e.message.contains("100 bytes"), "{}", e.message);
+    }
+
+    #[test]
+    fn files_in_memory_read_as_files_of_that_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = b"{\"text\":\"Tin 1\",\"url\":\"https://a.gov.vn/1\"}\nnot json\n{\"html\":\"<p>Tin</p>\"}\n";
+        let on_disk = dir.path().join("d.jsonl");
+        std::fs::write(&on_disk, jsonl).unwrap();
+        let shown = display_path(&on_disk);
+        let describe = |items: Vec<Item>| -> Vec<String> {
+            items
+                .into_iter()
+                .map(|i| match i.load() {
+                    Ok(d) => format!("{} {:?} {:?} {:?}", d.path, d.position, d.format, d.meta),
+                    Err(e) => format!("{} error {}", e.path, e.describe()),
+                })
+                .collect()
+        };
+        let from_file = describe(
+            Sources::new(&[&on_disk], Options::default())
+                .unwrap()
+                .collect(),
+        );
+        let in_memory = Sources::from_bytes(shown.clone(), jsonl.to_vec(), Options::default());
+        assert_eq!(describe(in_memory.unwrap().collect()), from_file);
+        assert_eq!(from_file.len(), 3);
+
+        let one = Sources::from_bytes(
+            "s3a://b/p/page.HTML",
+            b"<p>x</p>".to_vec(),
+            Options::default(),
+        );
+        let items: Vec<Item> = one.unwrap().collect();
+        assert!(
+            matches!(&items[..], [Item::Document(d)] if d.format == Format::Html && d.path == "s3a://b/p/page.HTML")
+        );
     }
 
     #[test]

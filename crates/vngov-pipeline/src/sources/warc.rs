@@ -1,5 +1,6 @@
 //! WARC archives (ISO 28500, WARC/1.0 and 1.1), plain or gzipped (one gzip member
-//! per record, or the whole file as one), read by [`vngov_warc::Reader`].
+//! per record, or the whole file as one), read by [`vngov_warc::Reader`]; ARC
+//! archives, read by [`vngov_warc::arc::Reader`] as WARC records.
 //!
 //! `response` records are read as HTTP responses ([`super::http`]), `resource`
 //! records by their own Content-Type; both become documents with the record's
@@ -31,7 +32,7 @@ enum Outcome {
 /// The documents of a WARC stream.
 pub struct Reader {
     path: String,
-    records: vngov_warc::Reader<Counting<Box<dyn Read + Send>>>,
+    records: Box<dyn Iterator<Item = Result<Record, reader::Error>> + Send>,
     max_bytes: u64,
     skipped: Arc<Mutex<BTreeMap<String, usize>>>,
 }
@@ -45,18 +46,45 @@ impl Reader {
         progress: Arc<Progress>,
         skipped: Arc<Mutex<BTreeMap<String, usize>>>,
     ) -> Reader {
+        Reader::open(path, input, max_bytes, progress, skipped, false)
+    }
+
+    /// Reads the ARC archive `input`, named `path` in records.
+    pub fn arc(
+        path: String,
+        input: Box<dyn Read + Send>,
+        max_bytes: u64,
+        progress: Arc<Progress>,
+        skipped: Arc<Mutex<BTreeMap<String, usize>>>,
+    ) -> Reader {
+        Reader::open(path, input, max_bytes, progress, skipped, true)
+    }
+
+    fn open(
+        path: String,
+        input: Box<dyn Read + Send>,
+        max_bytes: u64,
+        progress: Arc<Progress>,
+        skipped: Arc<Mutex<BTreeMap<String, usize>>>,
+        arc: bool,
+    ) -> Reader {
+        let input = Counting {
+            inner: input,
+            progress,
+        };
         let limit = if max_bytes > 0 {
             max_bytes + HTTP_SLACK
         } else {
             u64::MAX
         };
-        let input = Counting {
-            inner: input,
-            progress,
+        let records: Box<dyn Iterator<Item = Result<Record, reader::Error>> + Send> = if arc {
+            Box::new(vngov_warc::arc::Reader::new(input).max_block(limit))
+        } else {
+            Box::new(vngov_warc::Reader::new(input).max_block(limit))
         };
         Reader {
             path,
-            records: vngov_warc::Reader::new(input).max_block(limit),
+            records,
             max_bytes,
             skipped,
         }
@@ -351,6 +379,45 @@ mod tests {
         );
         let (items, _) = read(Vec::new());
         assert!(items.is_empty());
+    }
+
+    #[test]
+    fn arc_archives_give_documents_as_warc_archives_do() {
+        let mut arc =
+            b"filedesc://c.arc 0.0.0.0 20050101000000 text/plain 10\n1 0 test\n\n".to_vec();
+        let resp = page("<p>Một</p>");
+        arc.extend_from_slice(
+            format!(
+                "https://a.gov.vn/1 10.0.0.1 20050102000000 text/html {}\n",
+                resp.len()
+            )
+            .as_bytes(),
+        );
+        arc.extend_from_slice(&resp);
+        arc.extend_from_slice(
+            b"\nhttps://a.gov.vn/logo.png 10.0.0.1 20050102000000 image/png 4\n\x89PNG\n",
+        );
+        let skipped = Arc::default();
+        let items: Vec<Item> = Reader::arc(
+            "c.arc.gz".into(),
+            Box::new(io::Cursor::new(gz(&arc))),
+            1 << 20,
+            Arc::default(),
+            Arc::clone(&skipped),
+        )
+        .collect();
+        assert_eq!(urls(&items), ["https://a.gov.vn/1"]);
+        let Item::Document(d) = &items[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (d.bytes.as_slice(), d.format),
+            ("<p>Một</p>".as_bytes(), Format::Html)
+        );
+        assert_eq!(d.position.as_deref(), Some("record 2 at byte 64"));
+        let skipped = skipped.lock().unwrap();
+        assert_eq!(skipped.get("not text: image/png"), Some(&1));
+        assert_eq!(skipped.get("warc warcinfo record"), Some(&1));
     }
 
     #[test]
