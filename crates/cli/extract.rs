@@ -26,7 +26,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         stdin: args.stdin_format.into(),
         max_bytes: args.max_bytes,
-        docs: vngov_pipeline::docs::options(args.no_ocr),
     };
     // Files first, in command-line order, then the URLs, fetched one by one.
     let (paths, urls) = crate::urls::split(&args.paths);

@@ -179,21 +179,44 @@ fn judge(raw: &str, has_image: impl FnOnce() -> bool) -> Read {
     read
 }
 
-/// Whether the page draws an image (or a form that may hold one).
+/// Whether the page has an image the size of a scan (a logo or a signature is
+/// smaller) among its resources, or those it inherits from its parents.
 fn has_image(doc: &PdfDocument, page: usize) -> bool {
     let look = || -> Option<bool> {
-        let page = doc.get_page(page).ok()?;
-        let resources = doc.resolve_object(page.as_dict()?.get("Resources")?).ok()?;
-        let xobjects = doc
-            .resolve_object(resources.as_dict()?.get("XObject")?)
-            .ok()?;
-        Some(!xobjects.as_dict()?.is_empty())
+        let mut node = doc.get_page(page).ok()?;
+        for _ in 0..32 {
+            let dict = node.as_dict()?.clone();
+            if let Some(resources) = dict.get("Resources") {
+                let resources = doc.resolve_object(resources).ok()?;
+                let Some(xobjects) = resources.as_dict()?.get("XObject") else {
+                    return Some(false);
+                };
+                let xobjects = doc.resolve_object(xobjects).ok()?;
+                return Some(xobjects.as_dict()?.values().any(|x| is_scan_image(doc, x)));
+            }
+            node = doc.resolve_object(dict.get("Parent")?).ok()?;
+        }
+        None
     };
-    // Without resources of its own the page inherits them: assume it may.
     catch_unwind(AssertUnwindSafe(look))
         .ok()
         .flatten()
-        .unwrap_or(true)
+        .unwrap_or(false)
+}
+
+/// Whether an external object is an image of at least 500 × 500 pixels.
+fn is_scan_image(doc: &PdfDocument, x: &pdf_oxide::object::Object) -> bool {
+    use pdf_oxide::object::Object;
+    let Ok(Object::Stream { dict, .. }) = doc.resolve_object(x) else {
+        return false;
+    };
+    let int = |k: &str| match dict.get(k) {
+        Some(Object::Integer(n)) => *n,
+        _ => 0,
+    };
+    dict.get("Subtype").and_then(Object::as_name) == Some("Image")
+        && int("Width") >= 500
+        && int("Height") >= 500
 }
 
 /// ƣ (U+01A3) and Ƣ (U+01A2) stand for ư and Ư in the ToUnicode maps of some
@@ -265,7 +288,7 @@ fn ocr_pages(
             warnings.push(Warning::new(
                 "ocr_unavailable",
                 format!(
-                    "{} should be read by OCR ({missing}), and were kept as their text layer gives them",
+                    "{} should be read by OCR ({missing}); their text layer was kept",
                     pages_list(&wanted)
                 ),
             ));
