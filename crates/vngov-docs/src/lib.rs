@@ -217,6 +217,33 @@ impl Default for Options {
     }
 }
 
+/// Joins the lines of a paragraph that a page layout broke: a line that does not
+/// end a sentence, followed by one that starts with a lower-case letter, a digit or
+/// an opening bracket, continues it ("báo cáo trước ngày" / "30/4/2024."). Headings,
+/// letterhead lines, list items and lines that end in punctuation stay apart, so
+/// that a fact's sentence is whole and the document's own lines are kept.
+pub fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim_end();
+        let prev = out.trim_end_matches('\n');
+        let continues = out.ends_with('\n')
+            && !out.ends_with("\n\n")
+            && !prev.ends_with(['.', ':', ';', '!', '?'])
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+        if continues {
+            out.pop();
+            out.push(' ');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Reads one document of `kind` from its bytes.
 pub fn read(bytes: &[u8], kind: Kind, options: &Options) -> Result<Extracted, DocError> {
     match kind {
@@ -246,6 +273,15 @@ pub fn read(bytes: &[u8], kind: Kind, options: &Options) -> Result<Extracted, Do
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_a_paragraph_are_joined_and_others_kept() {
+        let page = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 15/TB-UBND\n\nBan hành các giải pháp cho \ncác cơ sở, báo cáo trước ngày\n30/4/2024.\n- Như trên;\n(đã ký)\n";
+        assert_eq!(
+            unwrap_lines(page),
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 15/TB-UBND\n\nBan hành các giải pháp cho các cơ sở, báo cáo trước ngày 30/4/2024.\n- Như trên;\n(đã ký)\n"
+        );
+    }
 
     #[test]
     fn kinds_by_name_media_type_and_bytes() {

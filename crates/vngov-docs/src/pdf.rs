@@ -100,7 +100,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
                 i + 1
             )));
         }
-        pages.push(judge(&raw, || has_image(&doc, i)));
+        pages.push(judge(&crate::unwrap_lines(&raw), || has_image(&doc, i)));
     }
     if failed.len() == n {
         return Err(damaged(failed.join("; ")));
@@ -309,7 +309,7 @@ fn ocr_pages(
                 let layer = Score::of(&page.text);
                 if page.layer == Layer::Unreadable || Score::of(&text).weight() > 2 * layer.weight()
                 {
-                    page.text = text;
+                    page.text = crate::unwrap_lines(&text);
                     page.method = Method::Ocr;
                     page.encoding = None;
                     read.push(n);
