@@ -332,3 +332,136 @@ fn real_documents_give_records_with_text_and_facts() {
     assert_eq!(r["documents"][0]["number"], "1894/TB-SCT");
     assert_eq!(r["published"], "2026-04-09");
 }
+
+/// A portal with one article linking to a PDF (served as `application/pdf`), a
+/// DOCX (served as `application/octet-stream`, as many portals do) and a file that
+/// is gone.
+fn portal_with_attachments() -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+    let pdf = std::fs::read(fixture("notice.pdf")).unwrap();
+    let docx = std::fs::read(fixture("notice.docx")).unwrap();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let (status, ct, body): (u16, &str, Vec<u8>) = match req.url() {
+                "/tin-tuc/ket-luan-125.html" => (
+                    200,
+                    "text/html; charset=utf-8",
+                    "<html><body><h1>Kết luận của Chủ tịch UBND tỉnh</h1><p>Ngày 15/3/2024.</p>\
+                     <p>Xem <a href=\"/files/TB-125.pdf\">Thông báo 125/TB-UBND</a>, \
+                     <a href=\"/files/KH.docx\">Kế hoạch</a>, <a href=\"/files/cu.pdf\">bản cũ</a>.</p>\
+                     </body></html>"
+                        .as_bytes()
+                        .to_vec(),
+                ),
+                "/files/TB-125.pdf" => (200, "application/pdf", pdf.clone()),
+                "/files/KH.docx" => (200, "application/octet-stream", docx.clone()),
+                _ => (404, "text/plain", b"not found".to_vec()),
+            };
+            let len = body.len();
+            let resp = tiny_http::Response::new(
+                tiny_http::StatusCode(status),
+                vec![tiny_http::Header::from_bytes("Content-Type", ct).unwrap()],
+                std::io::Cursor::new(body),
+                Some(len),
+                None,
+            );
+            let _ = req.respond(resp);
+        }
+    });
+    base
+}
+
+#[test]
+fn fetch_with_attachments_archives_and_extracts_them_linked_to_their_article() {
+    let base = portal_with_attachments();
+    let dir = tempfile::tempdir().unwrap();
+    let warc = dir.path().join("site.warc.gz");
+    let article = format!("{base}/tin-tuc/ket-luan-125.html");
+    let out = run(&[
+        "fetch",
+        "--attachments",
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        &article,
+        "-o",
+        warc.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("2 attachments fetched, 1 errors"),
+        "{stderr}"
+    );
+    let failed = json_lines(&out.stdout);
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["source"]["url"], format!("{base}/files/cu.pdf"));
+    assert_eq!(failed[0]["source"]["linked_from"], article);
+    let linked: Vec<(String, Option<String>)> = vngov_fetch::warc::Reader::open(&warc)
+        .unwrap()
+        .filter(|r| r.warc_type() == Some("response"))
+        .map(|r| {
+            (
+                r.target_uri().unwrap().to_string(),
+                r.headers
+                    .get_lossy("warc-linked-from")
+                    .map(|v| v.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(linked.len(), 4, "{linked:?}");
+    assert_eq!(linked[0], (article.clone(), None));
+    assert!(linked[1..]
+        .iter()
+        .all(|(_, from)| from.as_deref() == Some(article.as_str())));
+
+    let (recs, _) = extract(&["--no-ocr", warc.to_str().unwrap()]);
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    assert_eq!(recs[0]["source"]["format"], "html");
+    assert!(recs[0]["source"].get("linked_from").is_none());
+    for (r, format) in recs[1..].iter().zip(["pdf", "docx"]) {
+        assert_eq!(r["source"]["format"], format);
+        assert_eq!(r["source"]["linked_from"], article);
+        assert_eq!(r["documents"][0]["number"], "125/TB-UBND");
+    }
+}
+
+#[test]
+fn crawl_with_attachments_fetches_them_once() {
+    let base = portal_with_attachments();
+    let dir = tempfile::tempdir().unwrap();
+    let warc = dir.path().join("site.warc.gz");
+    let start = format!("{base}/tin-tuc/ket-luan-125.html");
+    let args = [
+        "crawl",
+        "--attachments",
+        "--no-sitemaps",
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        "--depth",
+        "0",
+        &start,
+        "-o",
+        warc.to_str().unwrap(),
+    ];
+    let out = run(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2 attachments fetched, 1 errors"),
+        "{stderr}"
+    );
+    // Run again: the archive holds them, nothing is fetched twice.
+    let out = run(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("0 attachments fetched"), "{stderr}");
+    let (recs, _) = extract(&["--no-ocr", warc.to_str().unwrap()]);
+    let linked = recs
+        .iter()
+        .filter(|r| r["source"]["linked_from"] == start)
+        .count();
+    assert_eq!(linked, 2, "{recs:?}");
+}
