@@ -465,3 +465,25 @@ fn crawl_with_attachments_fetches_them_once() {
         .count();
     assert_eq!(linked, 2, "{recs:?}");
 }
+
+#[test]
+fn the_readme_pdf_example_is_what_the_tool_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let shown = readme
+        .lines()
+        .find(|l| l.starts_with("{\"format\":\"pdf\",\"pages\""))
+        .expect("the README shows a PDF record's pages");
+    let (recs, _) = extract(&[&fixture("notice.pdf")]);
+    let r = &recs[0];
+    let got = serde_json::json!({
+        "format": r["source"]["format"],
+        "pages": r["source"]["pages"],
+        "deadline": r["tasks"][0]["deadline"],
+        "span": r["tasks"][0]["span"],
+    });
+    assert_eq!(
+        got,
+        serde_json::from_str::<serde_json::Value>(shown).unwrap()
+    );
+}

@@ -67,8 +67,9 @@ impl Kind {
         }
     }
 
-    /// The kind the bytes themselves show, if any: `%PDF-`, a ZIP holding
-    /// `word/document.xml` or an ODF `mimetype`, an OLE compound file.
+    /// The kind the bytes themselves show, if any: `%PDF-`, a ZIP package holding
+    /// `word/document.xml` or an OpenDocument text's `content.xml`, an OLE compound
+    /// file.
     pub fn sniff(bytes: &[u8]) -> Option<Kind> {
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {
@@ -78,13 +79,7 @@ impl Kind {
             return Some(Kind::Doc);
         }
         if bytes.starts_with(b"PK\x03\x04") {
-            if head
-                .windows(39)
-                .any(|w| w == b"application/vnd.oasis.opendocument.text")
-            {
-                return Some(Kind::Odt);
-            }
-            return Some(Kind::Docx);
+            return office::package_kind(bytes);
         }
         None
     }
@@ -121,21 +116,14 @@ pub struct Page {
     pub method: Method,
 }
 
-/// Something a reader of the text should know.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// Stable machine-readable code (`ocr`, `text_layer_unreadable`, …).
-    pub code: &'static str,
-    /// What was seen, for a person.
-    pub message: String,
-}
+/// Something a reader of the text should know (`ocr`, `pdf_legacy_font`, …): the
+/// decoder's warning type, whose codes this crate adds to.
+pub use vngov_decode::Warning;
 
-impl Warning {
-    fn new(code: &'static str, message: impl Into<String>) -> Warning {
-        Warning {
-            code,
-            message: message.into(),
-        }
+fn warning(code: &'static str, message: impl Into<String>) -> Warning {
+    Warning {
+        code,
+        message: message.into(),
     }
 }
 
@@ -260,11 +248,7 @@ pub fn read(bytes: &[u8], kind: Kind, options: &Options) -> Result<Extracted, Do
                 out.encoding = Some(d.encoding);
                 out.pages[0].method = Method::LegacyFont;
             }
-            out.warnings = d
-                .warnings
-                .into_iter()
-                .map(|w| Warning::new(w.code, w.message))
-                .collect();
+            out.warnings = d.warnings;
             Ok(out)
         }
     }

@@ -11,7 +11,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::quality::Score;
-use crate::{DocError, Extracted, Kind, Method, Options, Warning};
+use crate::{DocError, Extracted, Kind, Method, Options};
 
 fn damaged(kind: Kind, reason: impl Into<String>) -> DocError {
     DocError::Damaged {
@@ -46,6 +46,21 @@ pub fn zip_member(bytes: &[u8], name: &str, kind: Kind, max: u64) -> Result<Vec<
     Ok(out)
 }
 
+/// Whether the bytes are a ZIP package of a DOCX or an ODT document.
+pub fn package_kind(bytes: &[u8]) -> Option<Kind> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    if zip.by_name("word/document.xml").is_ok() {
+        return Some(Kind::Docx);
+    }
+    let mut mimetype = String::new();
+    zip.by_name("mimetype")
+        .ok()?
+        .take(100)
+        .read_to_string(&mut mimetype)
+        .ok()?;
+    (mimetype.trim() == "application/vnd.oasis.opendocument.text").then_some(Kind::Odt)
+}
+
 /// Reads a DOCX document's main text.
 pub fn read_docx(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
     let xml = zip_member(bytes, "word/document.xml", Kind::Docx, options.max_bytes)?;
@@ -69,7 +84,7 @@ fn with_legacy_fonts(kind: Kind, text: String) -> Extracted {
             && Score::of(&legacy.text).weight() > score.weight() * 2
         {
             let mut out = Extracted::single(kind, legacy.text, Method::LegacyFont);
-            out.warnings.push(Warning::new(
+            out.warnings.push(crate::warning(
                 "legacy_font",
                 format!(
                     "the text is in legacy font bytes ({}), decoded",

@@ -64,7 +64,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
         // Many notices are encrypted only to forbid copying, with an empty
         // user password: those can be read.
         match guard(|| doc.authenticate(b"")) {
-            Ok(true) => warnings.push(Warning::new(
+            Ok(true) => warnings.push(crate::warning(
                 "pdf_encrypted",
                 "the PDF is encrypted without a user password (its permissions may forbid copying); its text was read",
             )),
@@ -106,7 +106,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
         return Err(damaged(failed.join("; ")));
     }
     if !failed.is_empty() {
-        warnings.push(Warning::new(
+        warnings.push(crate::warning(
             "pdf_page_unreadable",
             format!("pages whose text could not be read: {}", failed.join("; ")),
         ));
@@ -116,7 +116,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
         .map(|p| fix_look_alikes(&mut p.text))
         .sum::<usize>();
     if look_alikes > 0 {
-        warnings.push(Warning::new(
+        warnings.push(crate::warning(
             "pdf_look_alike_glyphs",
             format!("{look_alikes} letters the font maps to look-alikes (ƣ for ư) were replaced"),
         ));
@@ -125,7 +125,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, DocError> {
     let legacy: Vec<usize> = numbered(&pages, |p| p.method == Method::LegacyFont);
     let encoding = pages.iter().find_map(|p| p.encoding.clone());
     if !legacy.is_empty() {
-        warnings.push(Warning::new(
+        warnings.push(crate::warning(
             "pdf_legacy_font",
             format!(
                 "the text layer of {} is in legacy font bytes ({}), decoded",
@@ -285,7 +285,7 @@ fn ocr_pages(
             })
         }
         Err(missing) => {
-            warnings.push(Warning::new(
+            warnings.push(crate::warning(
                 "ocr_unavailable",
                 format!(
                     "{} should be read by OCR ({missing}); their text layer was kept",
@@ -319,7 +319,7 @@ fn ocr_pages(
         }
     }
     if !read.is_empty() {
-        warnings.push(Warning::new(
+        warnings.push(crate::warning(
             "ocr",
             format!(
                 "{} read by OCR (Tesseract, {}) because {why}: the text may hold recognition errors",
@@ -335,7 +335,7 @@ fn ocr_pages(
                 reason: format!("{why}, and OCR failed: {}", failed.join("; ")),
             });
         }
-        warnings.push(Warning::new(
+        warnings.push(crate::warning(
             "ocr_failed",
             format!("OCR failed on {}", failed.join("; ")),
         ));
