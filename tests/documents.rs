@@ -426,6 +426,10 @@ fn fetch_with_attachments_archives_and_extracts_them_linked_to_their_article() {
         assert_eq!(r["source"]["linked_from"], article);
         assert_eq!(r["documents"][0]["number"], "125/TB-UBND");
     }
+    // Extracting a URL reads what its bytes are, whatever the media type says.
+    let (recs, _) = extract(&["--no-ocr", &format!("{base}/files/KH.docx")]);
+    assert_eq!(recs[0]["source"]["format"], "docx");
+    assert_eq!(recs[0]["documents"][0]["number"], "125/TB-UBND");
 }
 
 #[test]
