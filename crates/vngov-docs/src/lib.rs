@@ -193,6 +193,9 @@ pub struct Options {
     pub max_bytes: u64,
     /// Pages of a PDF read at most; a longer one is refused.
     pub max_pages: usize,
+    /// Pages of one PDF read by OCR at most (some seconds each); the others keep
+    /// their text layer, with a warning.
+    pub max_ocr_pages: usize,
 }
 
 impl Default for Options {
@@ -201,6 +204,7 @@ impl Default for Options {
             ocr: Some(Ocr::default()),
             max_bytes: 64 * 1024 * 1024,
             max_pages: 5000,
+            max_ocr_pages: 200,
         }
     }
 }

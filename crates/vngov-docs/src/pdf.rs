@@ -300,7 +300,18 @@ fn ocr_pages(
     std::fs::write(&file, bytes).map_err(|e| damaged(format!("no temporary file: {e}")))?;
     let mut read = Vec::new();
     let mut failed = Vec::new();
-    for &n in &wanted {
+    let (now, left) = wanted.split_at(wanted.len().min(options.max_ocr_pages.max(1)));
+    if !left.is_empty() {
+        warnings.push(crate::warning(
+            "ocr_limit",
+            format!(
+                "only the first {} pages needing OCR were read by it; {} kept their text layer",
+                now.len(),
+                pages_list(left)
+            ),
+        ));
+    }
+    for &n in now {
         let page = &mut pages[n - 1];
         match ocr.page(&file, n, dir.path()) {
             Ok(text) => {
