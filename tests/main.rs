@@ -3,6 +3,7 @@
 mod bulk;
 mod cli;
 mod common;
+mod documents;
 mod fetch;
 mod golden;
 mod schema;

@@ -38,10 +38,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files, directories (walked recursively for .txt, .html, .htm, .rtf, .jsonl, .warc,
-    /// .warc.gz, .arc and .arc.gz files), JSON Lines files (.jsonl: one document per line),
-    /// WARC archives (.warc, .warc.gz: response and resource records) and ARC archives
-    /// (.arc, .arc.gz), `-` for standard input, or http(s) URLs, fetched politely after
-    /// the files and extracted.
+    /// .arc, .pdf, .docx, .odt, .doc and .zip files, and any of them gzipped), JSON Lines
+    /// files (.jsonl: one document per line), WARC and ARC archives (.warc, .arc, gzipped
+    /// or not: response and resource records), ZIP archives of documents, `-` for
+    /// standard input, or http(s) URLs, fetched politely after the files and extracted.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -100,6 +100,11 @@ pub struct ExtractArgs {
     /// Refuse documents larger than this many bytes (0: no limit).
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
+
+    /// Never run OCR: scanned PDFs become error records (`ocr_unavailable`) instead
+    /// of being read by Tesseract.
+    #[arg(long)]
+    pub no_ocr: bool,
 
     /// Pretty-print each record over several lines (not JSON Lines).
     #[arg(long)]

@@ -64,12 +64,27 @@ pub fn run(args: CrawlArgs) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let writer = &mut opened.writer;
     let mut articles = 0usize;
+    let mut found = Vec::new();
     let summary = vngov_fetch::crawl::<_, anyhow::Error>(&start, &cfg, &opened.held, |v| {
         if v.role == Role::Article && matches!(v.outcome, vngov_fetch::Outcome::Fetched(_)) {
             articles += 1;
         }
+        // Notices pages often link their files straight from the listing.
+        if args.options.attachments && v.role != Role::Sitemap {
+            found.extend(crate::fetch::attachments_of(&v.outcome));
+        }
         record(&v.outcome, writer, &mut out, quiet)
     })
+    .with_context(|| format!("crawl of {start} stopped"))?;
+    let held = &opened.held;
+    let (attached, attach_failed) = crate::fetch::fetch_attachments(
+        found,
+        &cfg.fetch,
+        &|u| held.contains(u),
+        writer,
+        &mut out,
+        quiet,
+    )
     .with_context(|| format!("crawl of {start} stopped"))?;
     writer.sync()?;
     if !quiet {
@@ -82,8 +97,11 @@ pub fn run(args: CrawlArgs) -> Result<ExitCode> {
             summary.left,
             summary.elapsed.as_secs_f64()
         );
+        if args.options.attachments {
+            eprintln!("{attached} attachments fetched, {attach_failed} errors");
+        }
     }
-    Ok(if summary.failed > 0 {
+    Ok(if summary.failed + attach_failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -51,6 +51,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             ..Default::default()
         },
         max_bytes: args.max_bytes,
+        docs: vngov_pipeline::docs::options(args.no_ocr),
     };
     let (mut sink, earlier) = match &args.output {
         None => (Sink::stdout(), Default::default()),
@@ -167,6 +168,7 @@ fn fingerprint(a: &ExtractArgs) -> String {
         "jsonl": [&a.jsonl_text_field, &a.jsonl_html_field, &a.jsonl_url_field, &a.jsonl_id_field, &a.jsonl_published_field],
         "tone_style": format!("{:?}", a.tone_style),
         "max_bytes": a.max_bytes,
+        "no_ocr": a.no_ocr,
         "pretty": a.pretty,
     })
     .to_string()

@@ -37,6 +37,12 @@ pub struct FetchOptions {
     #[arg(long, value_name = "TEXT")]
     pub user_agent: Option<String>,
 
+    /// Also fetch the PDF and Word files the pages link to, archived with a
+    /// `WARC-Linked-From` field naming the page (extraction writes it in
+    /// `source.linked_from`).
+    #[arg(long)]
+    pub attachments: bool,
+
     /// Do not print the summary line at the end.
     #[arg(short, long)]
     pub quiet: bool,
@@ -149,6 +155,59 @@ pub fn error_record(e: &FetchError) -> ErrorRecord {
     }
 }
 
+/// The attachments of a fetched page, as `(attachment, page)` pairs.
+pub fn attachments_of(outcome: &Outcome) -> Vec<(vngov_fetch::Url, vngov_fetch::Url)> {
+    match outcome {
+        Outcome::Fetched(f) if f.status == 200 => {
+            vngov_fetch::attachments::find(&f.final_url, &f.body, f.content_type())
+                .into_iter()
+                .map(|a| (a, f.final_url.clone()))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Fetches the attachments found and archives them, each naming its page; prints
+/// an error record (with `source.linked_from`) for each that failed. Returns how
+/// many were fetched and how many failed.
+pub fn fetch_attachments(
+    found: Vec<(vngov_fetch::Url, vngov_fetch::Url)>,
+    cfg: &vngov_fetch::Config,
+    held: &dyn Fn(&str) -> bool,
+    writer: &mut vngov_fetch::warc::Writer,
+    out: &mut dyn Write,
+    quiet: bool,
+) -> Result<(usize, usize)> {
+    if found.is_empty() {
+        return Ok((0, 0));
+    }
+    let fetcher = vngov_fetch::Fetcher::new(cfg)?;
+    let summary = vngov_fetch::attachments::fetch_all(&fetcher, found, held, |o, page| {
+        let linked = [(vngov_fetch::attachments::LINKED_FROM, page.to_string())];
+        let exchanges = match &o {
+            Outcome::Fetched(f) => &f.exchanges,
+            Outcome::Failed(e) => &e.exchanges,
+            Outcome::Skipped { .. } => return Ok::<_, anyhow::Error>(()),
+        };
+        for ex in exchanges {
+            writer.write_exchange_with(ex, &linked)?;
+        }
+        if let Outcome::Failed(e) = &o {
+            let mut rec = error_record(e);
+            rec.source.linked_from = Some(page.to_string());
+            serde_json::to_writer(&mut *out, &rec)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+            if !quiet {
+                eprintln!("vngov: {} (linked from {page}): {}", e.url, e.reason);
+            }
+        }
+        Ok(())
+    })?;
+    Ok((summary.fetched, summary.failed))
+}
+
 /// Archives what an outcome holds and prints an error record for a failure.
 pub fn record(
     outcome: &Outcome,
@@ -205,11 +264,18 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let writer = &mut opened.writer;
+    let mut found = Vec::new();
     let summary = fetcher
         .fetch_all(urls, &|u| held.contains(u), |o| {
+            if args.options.attachments {
+                found.extend(attachments_of(&o));
+            }
             record(&o, writer, &mut out, quiet)
         })
         .with_context(|| format!("cannot write {}", args.output.display()))?;
+    let (attached, attach_failed) =
+        fetch_attachments(found, &cfg, &|u| held.contains(u), writer, &mut out, quiet)
+            .with_context(|| format!("cannot write {}", args.output.display()))?;
     writer.sync()?;
     if !quiet {
         eprintln!(
@@ -220,8 +286,11 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
             summary.skipped,
             summary.elapsed.as_secs_f64()
         );
+        if args.options.attachments {
+            eprintln!("{attached} attachments fetched, {attach_failed} errors");
+        }
     }
-    Ok(if summary.failed > 0 {
+    Ok(if summary.failed + attach_failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

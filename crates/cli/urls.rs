@@ -27,7 +27,10 @@ pub fn item(fetcher: &vngov_fetch::Fetcher, url: &str, max_bytes: u64) -> Item {
             let format = match media.as_str() {
                 "text/rtf" | "application/rtf" => Some(Format::Rtf),
                 "" => Some(Format::Html),
-                m => http::format_of(m),
+                m => http::format_of(m).or_else(|| {
+                    // Attachments are often served as application/octet-stream.
+                    vngov_pipeline::docs::kind_of(Format::Text, &page.body).map(Format::Document)
+                }),
             };
             let Some(format) = format else {
                 return failure(url, ErrorKind::Decode, format!("not text: {media}"));

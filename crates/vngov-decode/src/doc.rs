@@ -141,6 +141,29 @@ fn windows_1252_byte(c: char) -> Option<u8> {
     (!unmappable && bytes.len() == 1).then(|| bytes[0])
 }
 
+/// Reads text drawn with a legacy font and read back as Unicode, as PDF and DOCX
+/// text layers give it: each TCVN3 or VNI byte comes out as the Windows-1252
+/// character of that code ("QuyÕt ®Þnh"). Characters with a Windows-1252 byte are
+/// taken as font bytes and decoded by statistics, per line and word; others (real
+/// Unicode letters) are kept. PDF fonts whose glyph names are Symbol's give the
+/// minus sign U+2212 for byte 0xAD (TCVN3 "ư") and the bullet operator U+2219 for
+/// 0xB7 ("ã"): those are read as their bytes too.
+pub fn decode_font_chars(text: &str) -> Decoded {
+    let units: Vec<Unit> = text
+        .chars()
+        .map(|c| match c {
+            '\n' => Unit::Byte(b'\r'),
+            '\u{2212}' => Unit::Byte(0xAD),
+            '\u{2219}' => Unit::Byte(0xB7),
+            c => match windows_1252_byte(c) {
+                Some(b) => Unit::Byte(b),
+                None => Unit::Char(c),
+            },
+        })
+        .collect();
+    to_text(&units)
+}
+
 /// Word's control characters become line breaks and tabs; field codes, object
 /// anchors and optional hyphens go; the font bytes are decoded by statistics.
 fn to_text(units: &[Unit]) -> Decoded {
@@ -282,6 +305,14 @@ mod tests {
             "Độc lập - Tự do - Hạnh phúc\nNgày 25 tháng 12 năm 2008 7\nSở "
         );
         assert_eq!(d.encoding, "vni");
+    }
+
+    #[test]
+    fn font_characters_read_back_as_unicode_are_decoded() {
+        // "Quyết định của Thủ tướng" in TCVN3 as a PDF text layer gives it.
+        let d = decode_font_chars("QuyÕt \u{AE}Þnh cña Thñ t\u{2212}íng\nl\u{2219}nh \u{111}ạo");
+        assert_eq!(d.text, "Quyết định của Thủ tướng\nlãnh đạo");
+        assert_eq!(d.encoding, "tcvn3");
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod archive;
+pub mod attachments;
 pub mod client;
 pub mod config;
 pub mod crawl;

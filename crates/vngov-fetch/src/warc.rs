@@ -71,6 +71,16 @@ impl Writer {
     /// Writes one exchange: a `request` record and a `response` record (a `revisit`
     /// for a 304), each complete on disk before the call returns.
     pub fn write_exchange(&mut self, ex: &Exchange) -> io::Result<()> {
+        self.write_exchange_with(ex, &[])
+    }
+
+    /// Writes one exchange with more fields in its response record (such as
+    /// [`crate::attachments::LINKED_FROM`]).
+    pub fn write_exchange_with(
+        &mut self,
+        ex: &Exchange,
+        more: &[(&str, String)],
+    ) -> io::Result<()> {
         let date = warc_date(ex.date);
         let uri = ex.request.url.to_string();
         let response_id = record_id();
@@ -92,6 +102,7 @@ impl Writer {
             block.extend_from_slice(&ex.wire_body);
             fields.push(("WARC-Payload-Digest", digest(&ex.wire_body)));
         }
+        fields.extend(more.iter().cloned());
         fields.push(("Content-Type", "application/http;msgtype=response".into()));
         let request = request_block(ex);
         self.0.write_record(

@@ -17,6 +17,8 @@ pub struct Settings {
     pub normalize: vngov_text::Options,
     /// Inputs larger than this many bytes become `too_large` error records (0: no limit).
     pub max_bytes: u64,
+    /// How PDF and Word documents are read (OCR of scans).
+    pub docs: vngov_docs::Options,
 }
 
 /// A stable identifier for a source: the first 16 hex digits of the SHA-256 of its
@@ -79,6 +81,9 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
         );
         return error(id, source, ErrorKind::TooLarge, at(msg));
     }
+    if let Some(kind) = crate::docs::kind_of(format, &bytes) {
+        return crate::docs::process(id, source, &bytes, kind, &meta, settings, &at);
+    }
     let stdin = source.path.as_deref() == Some("-");
     let html = format == Format::Html || (stdin && crate::html::is_html("-", &bytes));
     if html {
@@ -115,7 +120,7 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
         charset: meta.charset.clone(),
         format: match format {
             Format::Rtf => vngov_decode::Format::Rtf,
-            Format::Text | Format::Html => vngov_decode::Format::Text,
+            _ => vngov_decode::Format::Text,
         },
         ..Hint::default()
     };
@@ -154,7 +159,7 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
 
 /// Runs `build`; a panic in it (a defect in a rule) becomes an error record, so that
 /// it costs one document, not the run.
-fn guarded(
+pub(crate) fn guarded(
     id: String,
     source: Source,
     at: &dyn Fn(String) -> String,
@@ -180,7 +185,7 @@ fn guarded(
 
 /// A publication date given by the container (a JSON Lines field) is used when the
 /// text gives none, with a warning saying where it came from.
-fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
+pub(crate) fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
     if let Some(day) = meta.published.as_deref().and_then(iso_day) {
         if rec.published.is_none() {
             rec.published = Some(day);
@@ -193,7 +198,7 @@ fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
 }
 
 /// `YYYY-MM-DD` from a date or date-time given as metadata ("2024-05-08T09:30:00+07:00").
-fn iso_day(s: &str) -> Option<String> {
+pub(crate) fn iso_day(s: &str) -> Option<String> {
     let d = s.trim().get(..10)?;
     let b = d.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
@@ -218,7 +223,7 @@ pub fn record_from_text(
 }
 
 /// Builds the record of a normalized text; spans map back through its offset map.
-fn record_from_normalized(
+pub(crate) fn record_from_normalized(
     id: String,
     source: Source,
     normalized: Normalized,

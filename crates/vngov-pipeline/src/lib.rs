@@ -6,6 +6,7 @@
 //! goes on.
 
 pub mod decode;
+pub mod docs;
 pub mod document;
 pub mod html;
 pub mod run;

@@ -44,6 +44,7 @@ fn settings(tone_style: &str, max_bytes: Option<u64>) -> PyResult<Settings> {
             ..Default::default()
         },
         max_bytes: max_bytes.unwrap_or_else(|| sources::Options::default().max_bytes),
+        docs: Default::default(),
     })
 }
 
@@ -112,6 +113,7 @@ impl Origin {
                 id: self.id,
                 published: self.published,
                 charset,
+                linked_from: None,
             },
         }
     }

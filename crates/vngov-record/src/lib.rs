@@ -103,6 +103,34 @@ pub struct Source {
     /// SHA-256 of the input bytes, hex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// For a paged document (PDF): where each page lies in `text`, and how its text
+    /// was had. A fact is on the page whose span holds its `span`'s start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<SourcePage>,
+    /// For an attachment fetched from an article: the article's URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_from: Option<String>,
+}
+
+/// One page of a paged document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcePage {
+    /// Its number, from 1.
+    pub page: usize,
+    /// Its offsets in the record's `text`.
+    pub span: Span,
+    /// How its text was had: `text` (the text layer), `legacy_font` (a TCVN3 or VNI
+    /// text layer, decoded) or `ocr`.
+    pub method: String,
+}
+
+impl Source {
+    /// The number of the page holding offset `at` of the record's `text`, for a
+    /// paged document.
+    pub fn page_of(&self, at: usize) -> Option<usize> {
+        let i = self.pages.partition_point(|p| p.span.0 <= at);
+        self.pages.get(i.checked_sub(1)?).map(|p| p.page)
+    }
 }
 
 /// The facts extracted from one document.
@@ -335,8 +363,10 @@ pub enum ErrorKind {
     Io,
     /// The bytes are not text in a supported encoding.
     Decode,
-    /// The input is larger than the configured limit.
+    /// The input is larger than the configured limit, or expands past it.
     TooLarge,
+    /// The document is a scan and OCR is not installed.
+    OcrUnavailable,
     /// Extraction failed unexpectedly on this document.
     Internal,
 }

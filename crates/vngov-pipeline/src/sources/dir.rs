@@ -3,8 +3,9 @@
 //! Globs are matched against the path relative to the directory named on the command
 //! line, with `/` separators (`*.txt`, `2024/**/*.html`, `drafts/**`). Without
 //! include globs, files with a known extension are kept: `.txt`, `.html`, `.htm`, `.rtf`,
-//! `.jsonl`, `.ndjson`, `.warc`, `.warc.gz`, `.arc`, `.arc.gz`. An exclude glob that matches a
-//! directory skips everything under it.
+//! `.jsonl`, `.ndjson`, `.warc`, `.arc`, `.pdf`, `.docx`, `.odt`, `.doc`, `.zip` and any of
+//! them gzipped (`.gz`); the others are counted, by extension, as passed over. An
+//! exclude glob that matches a directory skips everything under it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,8 +17,24 @@ use super::{display_path, SourceError, SourcesError};
 
 /// File name endings kept by a walk without include globs.
 pub const KNOWN_EXTENSIONS: &[&str] = &[
-    ".txt", ".html", ".htm", ".rtf", ".jsonl", ".ndjson", ".warc", ".warc.gz", ".arc", ".arc.gz",
+    ".txt", ".html", ".htm", ".rtf", ".jsonl", ".ndjson", ".warc", ".arc", ".gz", ".pdf", ".docx",
+    ".odt", ".doc", ".zip",
 ];
+
+/// Counts of what was passed over, by reason, shared with [`super::Sources`].
+pub type Skipped = Arc<std::sync::Mutex<std::collections::BTreeMap<String, usize>>>;
+
+/// The reason a file passed over is counted under: `file .md`, `file without extension`.
+pub fn skip_reason(name: &Path) -> String {
+    let name = name
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("file .{ext}"),
+        _ => "file without extension".into(),
+    }
+}
 
 /// Which files a walk keeps.
 #[derive(Debug)]
@@ -75,10 +92,12 @@ impl Filter {
 
 /// The files under `root` that `filter` keeps, sorted by name within each directory,
 /// with their sizes; a directory that cannot be read is an error item and the walk
-/// goes on.
+/// goes on. Files the filter passes over are counted in `skipped`, if given, by
+/// extension.
 pub fn walk(
     root: &Path,
     filter: Arc<Filter>,
+    skipped: Option<Skipped>,
 ) -> impl Iterator<Item = Result<(PathBuf, u64), SourceError>> + Send {
     let root = root.to_path_buf();
     let base = root.clone();
@@ -104,6 +123,9 @@ pub fn walk(
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
                 if !filter.keeps(rel) {
+                    if let Some(mut m) = skipped.as_ref().and_then(|s| s.lock().ok()) {
+                        *m.entry(skip_reason(rel)).or_default() += 1;
+                    }
                     return None;
                 }
                 let size = e.metadata().map(|m| m.len()).unwrap_or(0);
@@ -120,7 +142,7 @@ mod tests {
     fn names(root: &Path, include: &[&str], exclude: &[&str]) -> Vec<String> {
         let s = |v: &[&str]| v.iter().map(|g| g.to_string()).collect::<Vec<_>>();
         let f = Filter::new(&s(include), &s(exclude)).unwrap();
-        walk(root, Arc::new(f))
+        walk(root, Arc::new(f), None)
             .map(|r| {
                 let (p, _) = r.unwrap();
                 display_path(p.strip_prefix(root).unwrap())

@@ -29,7 +29,8 @@ pub fn format_of(media: &str) -> Option<Format> {
     match media {
         "text/html" | "application/xhtml+xml" => Some(Format::Html),
         "text/plain" => Some(Format::Text),
-        _ => None,
+        "text/rtf" | "application/rtf" => Some(Format::Rtf),
+        m => vngov_docs::Kind::from_media_type(m).map(Format::Document),
     }
 }
 
@@ -69,7 +70,8 @@ pub fn parse(block: &[u8], max_bytes: u64) -> Result<Response, (ErrorKind, Strin
             Format::Text
         }
     } else {
-        match format_of(&media) {
+        // Portals often serve attachments as application/octet-stream.
+        match format_of(&media).or_else(|| vngov_docs::Kind::sniff(&body).map(Format::Document)) {
             Some(f) => f,
             None => return Ok(Response::Skip(format!("not text: {media}"))),
         }

@@ -141,7 +141,7 @@ impl<R: BufRead> Reader<R> {
             url: take(&self.fields.url),
             id: take(&self.fields.id),
             published: take(&self.fields.published),
-            charset: None,
+            ..Meta::default()
         };
         Item::Document(Document {
             path: self.path.clone(),

@@ -10,6 +10,7 @@
 //! Each container has its own module: [`dir`] (directories, include and exclude
 //! globs), [`jsonl`], [`warc`] (WARC and ARC, with [`http`] for response records).
 
+pub mod compressed;
 pub mod dir;
 pub mod http;
 pub mod jsonl;
@@ -35,6 +36,8 @@ pub enum Format {
     Html,
     /// Rich Text Format (old archives, often in TCVN3 or VNI fonts).
     Rtf,
+    /// A document file as published: PDF, DOCX, ODT, Word 97.
+    Document(vngov_docs::Kind),
 }
 
 /// What the container says about a document besides its bytes.
@@ -48,6 +51,8 @@ pub struct Meta {
     pub published: Option<String>,
     /// The character set the container declares (an HTTP `Content-Type` charset).
     pub charset: Option<String>,
+    /// For an attachment: the URL of the article that links to it.
+    pub linked_from: Option<String>,
 }
 
 /// One document, read into memory.
@@ -246,11 +251,15 @@ pub enum Container {
     Warc,
     /// ARC, gzipped or not.
     Arc,
+    /// Another input compressed with gzip (`.txt.gz`, `.jsonl.gz`, `.pdf.gz`).
+    Gzip,
+    /// A ZIP archive of documents.
+    Zip,
 }
 
 impl Container {
-    /// What the file name says (`.jsonl`, `.warc.gz`, `.arc.gz`, `.html`; anything
-    /// else is text).
+    /// What the file name says (`.jsonl`, `.warc.gz`, `.arc.gz`, `.html`, `.pdf`,
+    /// `.zip`, `.gz`; anything else is text).
     pub fn of(path: &Path) -> Container {
         let name = path
             .file_name()
@@ -266,6 +275,12 @@ impl Container {
             Container::Single(Format::Html)
         } else if name.ends_with(".rtf") {
             Container::Single(Format::Rtf)
+        } else if name.ends_with(".gz") {
+            Container::Gzip
+        } else if name.ends_with(".zip") {
+            Container::Zip
+        } else if let Some(kind) = vngov_docs::Kind::from_name(&name) {
+            Container::Single(Format::Document(kind))
         } else {
             Container::Single(Format::Text)
         }
@@ -419,7 +434,7 @@ impl Sources {
             return self.open_stdin();
         }
         if path.is_dir() {
-            let walk = dir::walk(&path, self.filter.clone());
+            let walk = dir::walk(&path, self.filter.clone(), Some(self.skipped.clone()));
             let options = self.options.clone();
             let skipped = self.skipped.clone();
             return Box::new(walk.flat_map(
@@ -474,6 +489,8 @@ fn open_file(
                 max_bytes: options.max_bytes,
             }))
         }
+        Container::Gzip => compressed::gzip(path, options, progress, skipped),
+        Container::Zip => compressed::zip(path, options, progress, skipped),
         container => match File::open(&path) {
             Ok(f) => open_container(shown, container, Box::new(f), options, progress, skipped),
             Err(e) => Box::new(std::iter::once(Item::Error(SourceError::new(
@@ -540,6 +557,26 @@ fn open_container(
             progress,
             skipped,
         )),
+        Container::Gzip => compressed::gzip_stream(shown, input, options, progress, skipped),
+        Container::Zip => {
+            // A ZIP archive is read from its end: held in memory under the limit.
+            let max = options.max_bytes;
+            let limit = if max > 0 {
+                max.saturating_mul(16)
+            } else {
+                u64::MAX
+            };
+            let mut buf = Vec::new();
+            match input.take(limit).read_to_end(&mut buf) {
+                Ok(_) => compressed::zip_archive(shown, io::Cursor::new(buf), options, skipped),
+                Err(e) => Box::new(std::iter::once(Item::Error(SourceError::new(
+                    shown,
+                    None,
+                    ErrorKind::Io,
+                    e.to_string(),
+                )))),
+            }
+        }
     }
 }
 
@@ -571,7 +608,7 @@ pub fn total_size<P: AsRef<Path>>(paths: &[P], options: &Options) -> Option<u64>
             return None;
         }
         if p.is_dir() {
-            total += dir::walk(p, filter.clone())
+            total += dir::walk(p, filter.clone(), None)
                 .filter_map(Result::ok)
                 .map(|(_, size)| size)
                 .sum::<u64>();

@@ -170,6 +170,10 @@ impl Reader {
             meta: Meta {
                 url: uri,
                 charset,
+                linked_from: rec
+                    .headers
+                    .get_lossy("warc-linked-from")
+                    .map(|v| v.to_string()),
                 ..Meta::default()
             },
         }))
