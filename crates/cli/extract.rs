@@ -52,10 +52,42 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         max_bytes: args.max_bytes,
     };
-    let (mut sink, earlier) = match &args.output {
-        None => (Sink::stdout(), Default::default()),
+    anyhow::ensure!(
+        !args.resume || args.output.is_some() || args.db.is_some(),
+        "--resume continues a run writing to --output or --db: give the same one"
+    );
+    // Records go to JSON Lines unless only a database is asked for.
+    let json = args.output.is_some() || args.db.is_none();
+    let (mut sink, mut earlier) = match &args.output {
         Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
+        None if json => (Sink::stdout(), Default::default()),
+        None => (Sink::Discard, Default::default()),
     };
+    let mut store = match &args.db {
+        Some(db) => Some(
+            vngov_store::Store::open(db)
+                .with_context(|| format!("cannot open the database {}", db.display()))?,
+        ),
+        None => None,
+    };
+    let mut writer = match store.as_mut() {
+        Some(s) => Some(s.writer(vngov_store::WriterOptions {
+            command: "extract".to_string(),
+            fingerprint: fingerprint(&args),
+            resume: args.resume,
+            ..Default::default()
+        })?),
+        None => None,
+    };
+    if let Some(w) = writer.as_mut() {
+        if args.output.is_some() {
+            // The file's checkpoint says where to go on; the database may hold a
+            // few documents more, which are written again unchanged.
+            w.set_resumed(earlier.items);
+        } else {
+            earlier.items = w.resumed();
+        }
+    }
     let progress = inputs.progress();
     let mut items = inputs.by_ref().chain(fetched);
     if earlier.items > 0 {
@@ -74,25 +106,37 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let bar = crate::progress::bar(total, !args.no_progress);
     let started = Instant::now();
     let pretty = args.pretty;
+    let with_db = writer.is_some();
     let mut done = 0usize;
     let summary = vngov_pipeline::run(
         &mut items,
         &settings,
         &workers,
         |out| {
-            let mut line = if pretty {
+            let mut line = if !json {
+                Ok(Vec::new())
+            } else if pretty {
                 serde_json::to_vec_pretty(out)
             } else {
                 serde_json::to_vec(out)
             }
             // Records are plain data: serializing them cannot fail.
             .expect("records serialize");
-            line.push(b'\n');
-            line
+            if json {
+                line.push(b'\n');
+            }
+            // The rows are made on the worker; the writer only binds them.
+            let rows = with_db.then(|| vngov_store::Prepared::from_ref(out));
+            (line, rows)
         },
         |p| -> Result<()> {
             let kind = p.error.as_ref().map(|e| kind_name(e.kind));
-            sink.write(&p.encoded, kind.as_deref())?;
+            // The database first: it never counts fewer inputs than the file.
+            if let (Some(w), Some(rows)) = (writer.as_mut(), &p.encoded.1) {
+                w.write(rows)
+                    .with_context(|| format!("cannot write {} to the database", p.source))?;
+            }
+            sink.write(&p.encoded.0, kind.as_deref())?;
             if let Some(e) = &p.error {
                 bar.suspend(|| eprintln!("vngov: {}: {}", p.source, e.message));
             }
@@ -108,6 +152,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     .context("cannot write the records")?;
     drop(items);
     bar.finish_and_clear();
+    let stored = writer
+        .map(|w| w.finish())
+        .transpose()
+        .context("cannot write the database")?;
+    if let Some(s) = store {
+        if let Err(e) = s.close() {
+            eprintln!("vngov: the database is left with its write-ahead log: {e}");
+        }
+    }
     sink.finish()?;
     let errors = earlier.errors_by_kind.values().sum::<usize>() + summary.errors;
     if !args.quiet {
@@ -138,6 +191,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }
         if earlier.items > 0 {
             line += &format!("; resumed after {} documents", earlier.items);
+        }
+        if let (Some(s), Some(db)) = (&stored, &args.db) {
+            line += &format!("; {}: {}", db.display(), crate::store::describe(s));
         }
         eprintln!("{line}");
     }
