@@ -9,7 +9,15 @@ use anyhow::{Context, Result};
 use vngov_pipeline::sources::{self, jsonl, Sources};
 
 use crate::args::ExtractArgs;
+use crate::dbsink::{DbSink, Item};
 use crate::output::Sink;
+
+/// Where records go: JSON Lines only, or a database (and JSON Lines) written on
+/// a thread of its own.
+enum Out {
+    Plain(Sink),
+    Db(DbSink),
+}
 
 /// Runs `vngov extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -58,36 +66,26 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     );
     // Records go to JSON Lines unless only a database is asked for.
     let json = args.output.is_some() || args.db.is_none();
-    let (mut sink, mut earlier) = match &args.output {
+    let (sink, mut earlier) = match &args.output {
         Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
         None if json => (Sink::stdout(), Default::default()),
         None => (Sink::Discard, Default::default()),
     };
-    let mut store = match &args.db {
-        Some(db) => Some(
-            vngov_store::Store::open(db)
-                .with_context(|| format!("cannot open the database {}", db.display()))?,
-        ),
-        None => None,
-    };
-    let mut writer = match store.as_mut() {
-        Some(s) => Some(s.writer(vngov_store::WriterOptions {
-            command: "extract".to_string(),
-            fingerprint: fingerprint(&args),
-            resume: args.resume,
-            ..Default::default()
-        })?),
-        None => None,
-    };
-    if let Some(w) = writer.as_mut() {
-        if args.output.is_some() {
-            // The file's checkpoint says where to go on; the database may hold a
-            // few documents more, which are written again unchanged.
-            w.set_resumed(earlier.items);
-        } else {
-            earlier.items = w.resumed();
+    let mut out = match &args.db {
+        Some(db) => {
+            let options = vngov_store::WriterOptions {
+                command: "extract".to_string(),
+                fingerprint: fingerprint(&args),
+                resume: args.resume,
+                ..Default::default()
+            };
+            let file_done = args.output.is_some().then_some(earlier.items);
+            let (db_sink, resumed) = DbSink::start(db.clone(), options, sink, file_done)?;
+            earlier.items = resumed;
+            Out::Db(db_sink)
         }
-    }
+        None => Out::Plain(sink),
+    };
     let progress = inputs.progress();
     let mut items = inputs.by_ref().chain(fetched);
     if earlier.items > 0 {
@@ -106,7 +104,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let bar = crate::progress::bar(total, !args.no_progress);
     let started = Instant::now();
     let pretty = args.pretty;
-    let with_db = writer.is_some();
+    let with_db = args.db.is_some();
     let mut done = 0usize;
     let summary = vngov_pipeline::run(
         &mut items,
@@ -131,12 +129,16 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         |p| -> Result<()> {
             let kind = p.error.as_ref().map(|e| kind_name(e.kind));
-            // The database first: it never counts fewer inputs than the file.
-            if let (Some(w), Some(rows)) = (writer.as_mut(), &p.encoded.1) {
-                w.write(rows)
-                    .with_context(|| format!("cannot write {} to the database", p.source))?;
+            match (&mut out, p.encoded.1) {
+                (Out::Db(db), Some(rows)) => db.send(Item {
+                    line: p.encoded.0,
+                    rows,
+                    kind,
+                    source: p.source.clone(),
+                })?,
+                (Out::Plain(sink), _) => sink.write(&p.encoded.0, kind.as_deref())?,
+                (Out::Db(_), None) => unreachable!("records are prepared for the database"),
             }
-            sink.write(&p.encoded.0, kind.as_deref())?;
             if let Some(e) = &p.error {
                 bar.suspend(|| eprintln!("vngov: {}: {}", p.source, e.message));
             }
@@ -152,15 +154,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     .context("cannot write the records")?;
     drop(items);
     bar.finish_and_clear();
-    let stored = writer
-        .map(|w| w.finish())
-        .transpose()
-        .context("cannot write the database")?;
-    if let Some(s) = store {
-        if let Err(e) = s.close() {
-            eprintln!("vngov: the database is left with its write-ahead log: {e}");
+    let (sink, stored) = match out {
+        Out::Plain(sink) => (sink, None),
+        Out::Db(db) => {
+            let (sink, stored) = db.finish()?;
+            (sink, Some(stored))
         }
-    }
+    };
     sink.finish()?;
     let errors = earlier.errors_by_kind.values().sum::<usize>() + summary.errors;
     if !args.quiet {

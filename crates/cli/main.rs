@@ -2,6 +2,7 @@
 
 mod args;
 mod crawl;
+mod dbsink;
 mod extract;
 mod fetch;
 mod output;

@@ -95,6 +95,13 @@ impl Store {
         // leave a half-written one).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Room for a batch of documents' pages, and savepoints' journals in
+        // memory: a transaction is written out once, at its commit.
+        conn.pragma_update(None, "cache_size", -64 * 1024)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Fold the log into the database every 64 MB rather than 4: pages written
+        // again and again (index roots, search segments) are copied once.
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         schema::migrate(&conn)?;
         search::check_keys(&conn)?;
         Ok(Store { conn })
@@ -128,6 +135,8 @@ impl Store {
     }
 
     fn setup(conn: &Connection) -> Result<()> {
+        // Every statement the writer runs stays prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())

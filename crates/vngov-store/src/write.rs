@@ -89,6 +89,21 @@ pub struct Writer<'c> {
     /// Identities may have lost their last mention: sweep them at the end.
     sweep: bool,
     now: String,
+    /// Search index changes of the open transaction, and of the document being
+    /// written: applied just before the commit, outside the documents'
+    /// savepoints (FTS5 writes its pending entries out at every savepoint, which
+    /// would cost a segment per document).
+    fts: Vec<FtsOp>,
+    doc_fts: Vec<FtsOp>,
+}
+
+/// A change to a search index: a row added, or removed with the values it was
+/// added with.
+struct FtsOp {
+    table: &'static str,
+    rowid: i64,
+    values: [String; 3],
+    delete: bool,
 }
 
 /// How many recent groups of the same assignee, province and deadline a task is
@@ -150,6 +165,8 @@ impl<'c> Writer<'c> {
             officials: HashMap::new(),
             sweep: false,
             now,
+            fts: Vec::new(),
+            doc_fts: Vec::new(),
         })
     }
 
@@ -178,18 +195,20 @@ impl<'c> Writer<'c> {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_transaction = true;
         }
-        self.conn.execute_batch("SAVEPOINT doc")?;
+        self.conn.prepare_cached("SAVEPOINT doc")?.execute([])?;
         let written = match &p.0 {
             Item::Record(d) => self.document(d),
             Item::Error(e) => self.error(e).map(|()| Outcome::Error),
         };
         let outcome = match written {
             Ok(o) => {
-                self.conn.execute_batch("RELEASE doc")?;
+                self.conn.prepare_cached("RELEASE doc")?.execute([])?;
+                self.fts.append(&mut self.doc_fts);
                 o
             }
             Err(e) => {
                 self.conn.execute_batch("ROLLBACK TO doc; RELEASE doc")?;
+                self.doc_fts.clear();
                 // Rows the caches point at may have been rolled back.
                 self.bodies.clear();
                 self.forms.clear();
@@ -216,6 +235,13 @@ impl<'c> Writer<'c> {
     pub fn commit(&mut self) -> Result<()> {
         if !self.in_transaction {
             return Ok(());
+        }
+        for op in self.fts.drain(..) {
+            if op.delete {
+                search::delete(self.conn, op.table, op.rowid, &op.values)?;
+            } else {
+                search::insert(self.conn, op.table, op.rowid, &op.values)?;
+            }
         }
         let p = self.pending;
         self.conn.execute(
@@ -333,7 +359,7 @@ impl<'c> Writer<'c> {
             self.now,
         ])?;
         let num = conn.last_insert_rowid();
-        search::insert(conn, "documents_fts", num, &d.fts)?;
+        self.index("documents_fts", num, &d.fts, false);
 
         for (i, (o, x)) in r.organizations.iter().zip(&d.organizations).enumerate() {
             let body = self.body(&o.name, &x.key, Some(&x.kind))?;
@@ -419,7 +445,7 @@ impl<'c> Writer<'c> {
                     e.5
                 ])?;
             let meeting = self.conn.last_insert_rowid();
-            search::insert(self.conn, "meetings_fts", meeting, &x.fts)?;
+            self.index("meetings_fts", meeting, &x.fts, false);
             for (j, (c, cx)) in m.chairs.iter().zip(&x.chairs).enumerate() {
                 let official = self.official(&c.name, &cx.key)?;
                 let e = ev(&c.evidence);
@@ -508,7 +534,7 @@ impl<'c> Writer<'c> {
                     e.5
                 ])?;
             let task = self.conn.last_insert_rowid();
-            search::insert(self.conn, "tasks_fts", task, &x.fts)?;
+            self.index("tasks_fts", task, &x.fts, false);
         }
 
         for (i, (c, k)) in r.documents.iter().zip(&d.cited_keys).enumerate() {
@@ -574,15 +600,15 @@ impl<'c> Writer<'c> {
     /// Removes a stored document and its facts, their search entries, and the
     /// directive groups only its tasks made.
     fn remove(&mut self, num: i64, id: &str) -> Result<()> {
+        let v = search::stored_document_values(self.conn, num, id)?;
+        self.index("documents_fts", num, &v, true);
+        for (tid, v) in search::stored_task_values(self.conn, id)? {
+            self.index("tasks_fts", tid, &v, true);
+        }
+        for (mid, v) in search::stored_meeting_values(self.conn, id)? {
+            self.index("meetings_fts", mid, &v, true);
+        }
         let conn = &*self.conn;
-        let v = search::stored_document_values(conn, num, id)?;
-        search::delete(conn, "documents_fts", num, &v)?;
-        for (tid, v) in search::stored_task_values(conn, id)? {
-            search::delete(conn, "tasks_fts", tid, &v)?;
-        }
-        for (mid, v) in search::stored_meeting_values(conn, id)? {
-            search::delete(conn, "meetings_fts", mid, &v)?;
-        }
         let groups: Vec<i64> = conn
             .prepare_cached("SELECT DISTINCT group_id FROM tasks WHERE document_id = ?1")?
             .query_map([id], |r| r.get(0))?
@@ -598,6 +624,15 @@ impl<'c> Writer<'c> {
         }
         self.sweep = true;
         Ok(())
+    }
+
+    fn index(&mut self, table: &'static str, rowid: i64, values: &[String; 3], delete: bool) {
+        self.doc_fts.push(FtsOp {
+            table,
+            rowid,
+            values: values.clone(),
+            delete,
+        });
     }
 
     /// The body named `name` (key `key`), created when new.
@@ -670,12 +705,8 @@ impl<'c> Writer<'c> {
             ])?;
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
-                let w: String = row.get(1)?;
-                let theirs: Vec<String> = w
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let w = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let theirs: Vec<&str> = w.split(' ').filter(|w| !w.is_empty()).collect();
                 let d = dice(words, &theirs);
                 let better = match best {
                     Some((b, _)) => d > b,
@@ -683,6 +714,9 @@ impl<'c> Writer<'c> {
                 };
                 if d >= SAME_ACTION && better {
                     best = Some((d, id));
+                    if d == 1.0 {
+                        break;
+                    }
                 }
             }
         }
