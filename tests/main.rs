@@ -5,4 +5,6 @@ mod cli;
 mod common;
 mod fetch;
 mod golden;
+mod report;
 mod schema;
+mod store;

@@ -108,7 +108,9 @@ impl Store {
     }
 
     /// Opens an existing database to read it. One written by another version of
-    /// the schema is refused with a message saying what to do.
+    /// the schema is refused with a message saying what to do. The connection
+    /// writes nothing (`query_only`); it is opened for writing where it can be, so
+    /// that a database left by a killed writer is recovered first.
     pub fn open_read(path: &Path) -> Result<Store> {
         if !path.is_file() {
             return Err(Error::Schema(format!(
@@ -116,11 +118,13 @@ impl Store {
                 path.display()
             )));
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .or_else(|_| {
+                Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_ONLY)
+            })?;
         Self::setup(&conn)?;
+        conn.pragma_update(None, "query_only", "ON")?;
         schema::check(&conn)?;
         Ok(Store { conn })
     }

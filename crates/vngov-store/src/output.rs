@@ -47,7 +47,7 @@ impl Row for Directive {
     const TABLE: &'static [(&'static str, usize)] = &[
         ("DEADLINE", 0),
         ("STATUS", 0),
-        ("ASSIGNEE", 2),
+        ("ASSIGNEE", 3),
         ("ACTION", 4),
         ("PUBLISHED", 0),
         ("DOCUMENT", 0),

@@ -210,11 +210,12 @@ pub fn render(store: &Store, options: &ReportOptions) -> Result<String> {
     for (k, (name, gs)) in &by_assignee {
         let _ = write!(
             h,
-            "<section class=\"assignee\" data-assignee=\"{}\">\n<h2 lang=\"vi\">{} <span class=\"count\" lang=\"en\">{} directives</span></h2>\n\
+            "<section class=\"assignee\" data-assignee=\"{}\">\n<h2 lang=\"vi\">{} <span class=\"count\" lang=\"en\">{} {}</span></h2>\n\
              <table>\n<thead><tr><th>Deadline</th><th>Status</th><th>Directive and evidence</th></tr></thead>\n<tbody>\n",
             escape(k),
             escape(name),
-            gs.len()
+            gs.len(),
+            if gs.len() == 1 { "directive" } else { "directives" }
         );
         for id in gs {
             let g = &groups[id];
@@ -317,11 +318,17 @@ fn row(h: &mut String, assignee_key: &str, g: &Group) {
             g.reports.len()
         );
     }
-    h.push_str("<ol class=\"reports\">\n");
+    // One report is shown as it is; several are numbered.
+    let (open, close, item, item_end) = if g.reports.len() > 1 {
+        ("<ol class=\"reports\">\n", "</ol>\n", "<li>", "</li>")
+    } else {
+        ("<div class=\"reports\">\n", "</div>\n", "<div>", "</div>")
+    };
+    h.push_str(open);
     for d in &g.reports {
         let _ = write!(
             h,
-            "<li><blockquote class=\"evidence\" lang=\"vi\">{}</blockquote>\n<div class=\"source\">",
+            "{item}<blockquote class=\"evidence\" lang=\"vi\">{}</blockquote>\n<div class=\"source\">",
             highlighted(&d.evidence, &d.text)
         );
         let label = d
@@ -354,9 +361,10 @@ fn row(h: &mut String, assignee_key: &str, g: &Group) {
             meta.push(format!("<span lang=\"vi\">{}</span>", escape(p)));
         }
         meta.push(format!("document {}", escape(&d.document_id)));
-        let _ = writeln!(h, " · {}</div></li>", meta.join(" · "));
+        let _ = writeln!(h, " · {}</div>{item_end}", meta.join(" · "));
     }
-    h.push_str("</ol>\n</td>\n</tr>\n");
+    h.push_str(close);
+    h.push_str("</td>\n</tr>\n");
 }
 
 #[cfg(test)]

@@ -34,7 +34,11 @@
       if (ok) { count += 1; }
     });
     sections.forEach(function (s) {
-      s.hidden = !s.querySelector('tr.directive:not([hidden])');
+      var total = s.querySelectorAll('tr.directive').length;
+      var visible = s.querySelectorAll('tr.directive:not([hidden])').length;
+      s.hidden = visible === 0;
+      s.querySelector('.count').textContent =
+        (visible === total ? '' : visible + ' of ') + total + (total === 1 ? ' directive' : ' directives');
     });
     shown.textContent = String(count);
     none.hidden = count > 0;
