@@ -1,8 +1,8 @@
 //! Store benchmark: `cargo bench -p vngov-store --bench store`.
 //!
 //! Builds an input from the sample documents in `corpus/` (JSON Lines, half plain
-//! text, half the same texts in a portal-like page, years shifted so that no two
-//! neighbours are alike), then measures, each in a child process of its own:
+//! text, half the same texts in a portal-like page, each with a notice number of
+//! its own), then measures, each in a child process of its own:
 //!
 //! - extraction into JSON Lines (as `vngov extract -o`) against extraction into a
 //!   database (as `vngov extract --db`), on all threads: the ratio of their wall
@@ -28,51 +28,25 @@ use vngov_record::Output;
 use vngov_store::query::{self, TaskQuery};
 use vngov_store::{Prepared, Store, WriterOptions};
 
+/// The sample documents of `corpus/`, read as the pipeline reads a directory.
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut paths = Vec::new();
-    let mut stack = vec![root];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("corpus/ is readable") {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
+    let options = Options {
+        include: vec!["**/*.txt".into()],
+        ..Options::default()
+    };
+    Sources::new(&[root.as_path()], options)
+        .expect("corpus/ is readable")
+        .map(|item| String::from_utf8(item.load().expect("a sample").bytes).expect("UTF-8"))
         .collect()
 }
 
-/// Sample `i`, its four-digit years moved by `shift`.
-fn text(samples: &[String], i: usize, shift: i32) -> String {
-    let base = &samples[i % samples.len()];
-    let mut out = String::with_capacity(base.len());
-    let mut digits = String::new();
-    for c in base.chars().chain(std::iter::once('\0')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if !digits.is_empty() {
-            match digits.parse::<i32>() {
-                Ok(y) if digits.len() == 4 && (1990..2030).contains(&y) => {
-                    out += &(y + shift).to_string()
-                }
-                _ => out += &digits,
-            }
-            digits.clear();
-        }
-        if c != '\0' {
-            out.push(c);
-        }
-    }
-    out
+/// Document `i`: a sample, with a notice number of its own at the end.
+fn text(samples: &[String], i: usize) -> String {
+    format!(
+        "{}\nThông báo số {i}/TB-UBND.\n",
+        samples[i % samples.len()]
+    )
 }
 
 fn html(text: &str) -> String {
@@ -91,7 +65,7 @@ fn html(text: &str) -> String {
 fn generate(samples: &[String], n: usize, path: &Path) -> u64 {
     let mut out = BufWriter::new(std::fs::File::create(path).unwrap());
     for i in 0..n {
-        let t = text(samples, i / 2, (i % 13) as i32 - 6);
+        let t = text(samples, i);
         let url = format!("https://portal.example.gov.vn/tin-tuc/{i:07}.html");
         let line = if i % 2 == 0 {
             json!({"url": url, "text": t})

@@ -29,6 +29,7 @@ pub mod query;
 pub mod report;
 pub mod schema;
 mod search;
+mod walk;
 mod write;
 
 use std::path::Path;

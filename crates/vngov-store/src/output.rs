@@ -88,8 +88,8 @@ impl Row for Directive {
             self.status.as_str().replace('_', " "),
             self.assignee.clone(),
             self.action.clone(),
-            or_dash(&self.published),
-            self.document_id.clone(),
+            or_dash(&self.document.published),
+            self.document.document_id.clone(),
         ]
     }
     fn csv(&self) -> Vec<String> {
@@ -113,12 +113,12 @@ impl Row for Directive {
             self.span[0].to_string(),
             self.span[1].to_string(),
             self.evidence.clone(),
-            self.document_id.clone(),
-            opt(&self.title),
-            opt(&self.published),
-            opt(&self.province),
-            opt(&self.url),
-            opt(&self.path),
+            self.document.document_id.clone(),
+            opt(&self.document.title),
+            opt(&self.document.published),
+            opt(&self.document.province),
+            opt(&self.document.url),
+            opt(&self.document.path),
         ]
     }
 }
@@ -161,7 +161,7 @@ impl Row for MeetingRow {
                 chairs.join("; ")
             },
             or_dash(&self.topic),
-            self.document_id.clone(),
+            self.document.document_id.clone(),
         ]
     }
     fn csv(&self) -> Vec<String> {
@@ -178,12 +178,12 @@ impl Row for MeetingRow {
             self.span[0].to_string(),
             self.span[1].to_string(),
             self.evidence.clone(),
-            self.document_id.clone(),
-            opt(&self.title),
-            opt(&self.published),
-            opt(&self.province),
-            opt(&self.url),
-            opt(&self.path),
+            self.document.document_id.clone(),
+            opt(&self.document.title),
+            opt(&self.document.published),
+            opt(&self.document.province),
+            opt(&self.document.url),
+            opt(&self.document.path),
         ]
     }
 }

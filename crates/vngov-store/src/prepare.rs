@@ -2,14 +2,12 @@
 //! days, search text. Pure work with no database, done where the record is made
 //! (on the extraction workers) so that the single writer only binds values.
 
-use std::io::Write;
-
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use vngov_record::{ErrorRecord, Output, Record};
 
 use crate::key::{key, number_key, province_key, word_set};
-use crate::{dates, search};
+use crate::{dates, search, walk};
 
 /// A record or an error record, ready to be written by a [`crate::Writer`].
 #[derive(Debug, Clone)]
@@ -25,7 +23,7 @@ pub(crate) enum Item {
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub record: Record,
-    /// SHA-256 of the record's serialization: equal records are not written again.
+    /// SHA-256 of everything the record holds: equal records are not written again.
     pub record_sha256: String,
     /// The source's `content_sha256`, or the SHA-256 of the text.
     pub content_sha256: String,
@@ -119,33 +117,13 @@ fn wire_name<T: Serialize>(v: &T) -> String {
 }
 
 /// A string field the record's types may not know yet (`rule`, added in a later
-/// minor version of the format): read from the value's own serialization, so a
-/// record that has it keeps it.
+/// minor version of the format), read from the value as it serializes.
 fn extra_field<T: Serialize>(v: &T, field: &str) -> Option<String> {
-    match serde_json::to_value(v).ok()? {
-        serde_json::Value::Object(mut m) => match m.remove(field)? {
-            serde_json::Value::String(s) => Some(s),
-            _ => None,
-        },
-        _ => None,
-    }
+    walk::top_level_str(v, field)
 }
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// An `io::Write` into a hasher: the record is hashed as it is serialized.
-struct HashWriter(Sha256);
-
-impl Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Titles as a person reads them: "Phó Chủ tịch UBND tỉnh; Trưởng ban".
@@ -163,10 +141,7 @@ fn json<T: Serialize>(v: &T) -> String {
 
 impl Doc {
     fn new(record: Record) -> Doc {
-        let mut h = HashWriter(Sha256::new());
-        // Records are plain data: serializing them cannot fail.
-        let _ = serde_json::to_writer(&mut h, &record);
-        let record_sha256 = hex(&h.0.finalize());
+        let record_sha256 = walk::sha256(&record);
         let content_sha256 = extra_field(&record.source, "content_sha256")
             .unwrap_or_else(|| hex(&Sha256::digest(record.text.as_bytes())));
         let organizations: Vec<OrgExtra> = record

@@ -115,6 +115,14 @@ pub struct Directive {
     pub span: [i64; 2],
     /// The sentence.
     pub evidence: String,
+    /// The document it was read from.
+    #[serde(flatten)]
+    pub document: DocumentRef,
+}
+
+/// The document a fact was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentRef {
     /// The document's id.
     pub document_id: String,
     /// The document's title.
@@ -127,6 +135,21 @@ pub struct Directive {
     pub url: Option<String>,
     /// The document's path.
     pub path: Option<String>,
+}
+
+/// The document columns `d.id, d.title, d.published, d.province, d.url, d.path`
+/// of a row, from column `at` on.
+const DOCUMENT_COLUMNS: &str = "d.id, d.title, d.published, d.province, d.url, d.path";
+
+fn document_ref(r: &rusqlite::Row, at: usize) -> rusqlite::Result<DocumentRef> {
+    Ok(DocumentRef {
+        document_id: r.get(at)?,
+        title: r.get(at + 1)?,
+        published: r.get(at + 2)?,
+        province: r.get(at + 3)?,
+        url: r.get(at + 4)?,
+        path: r.get(at + 5)?,
+    })
 }
 
 /// A query under construction: conditions and their bound values.
@@ -292,7 +315,7 @@ pub fn tasks(
         "SELECT t.id, t.group_id, (SELECT count(*) FROM tasks g WHERE g.group_id = t.group_id),
            t.assigner, t.assignee, t.assignee_text, t.assignee_kind, t.action, t.deadline, t.deadline_text,
            t.due, t.coordinate_with, t.report_to, t.rule, t.text, t.span_start, t.span_end, t.evidence,
-           d.id, d.title, d.published, d.province, d.url, d.path
+           {DOCUMENT_COLUMNS}
          FROM tasks t JOIN documents d ON d.id = t.document_id
          {}
          ORDER BY t.due IS NULL, t.due, t.assignee_key, d.published, t.id
@@ -322,12 +345,7 @@ pub fn tasks(
             text: r.get(14)?,
             span: [r.get(15)?, r.get(16)?],
             evidence: r.get(17)?,
-            document_id: r.get(18)?,
-            title: r.get(19)?,
-            published: r.get(20)?,
-            province: r.get(21)?,
-            url: r.get(22)?,
-            path: r.get(23)?,
+            document: document_ref(r, 18)?,
         })?;
     }
     Ok(as_of)
@@ -387,18 +405,9 @@ pub struct MeetingRow {
     pub span: [i64; 2],
     /// The sentence.
     pub evidence: String,
-    /// The document's id.
-    pub document_id: String,
-    /// The document's title.
-    pub title: Option<String>,
-    /// The document's publication date.
-    pub published: Option<String>,
-    /// The document's province.
-    pub province: Option<String>,
-    /// The document's URL.
-    pub url: Option<String>,
-    /// The document's path.
-    pub path: Option<String>,
+    /// The document it was read from.
+    #[serde(flatten)]
+    pub document: DocumentRef,
 }
 
 /// Calls `each` with every meeting that passes `q`, by date.
@@ -425,7 +434,7 @@ pub fn meetings(
     let limit = sql.limit(q.limit);
     let text = format!(
         "SELECT m.id, m.date, m.time_of_day, m.kind, m.topic, m.location, m.text, m.span_start, m.span_end,
-           m.evidence, d.id, d.title, d.published, d.province, d.url, d.path
+           m.evidence, {DOCUMENT_COLUMNS}
          FROM meetings m JOIN documents d ON d.id = m.document_id
          {}
          ORDER BY coalesce(m.date, d.published) IS NULL, coalesce(m.date, d.published), d.id, m.ord
@@ -460,12 +469,7 @@ pub fn meetings(
             text: r.get(6)?,
             span: [r.get(7)?, r.get(8)?],
             evidence: r.get(9)?,
-            document_id: r.get(10)?,
-            title: r.get(11)?,
-            published: r.get(12)?,
-            province: r.get(13)?,
-            url: r.get(14)?,
-            path: r.get(15)?,
+            document: document_ref(r, 10)?,
         })?;
     }
     Ok(())

@@ -98,7 +98,7 @@ pub fn render(store: &Store, options: &ReportOptions) -> Result<String> {
     let mut groups: BTreeMap<i64, Group> = BTreeMap::new();
     let mut documents = BTreeSet::new();
     let as_of = query::tasks(store, &options.query, |d| {
-        documents.insert(d.document_id.clone());
+        documents.insert(d.document.document_id.clone());
         let entry = by_assignee
             .entry(key(&d.assignee))
             .or_insert_with(|| (d.assignee.clone(), Vec::new()));
@@ -117,10 +117,10 @@ pub fn render(store: &Store, options: &ReportOptions) -> Result<String> {
     let mut provinces: BTreeMap<String, String> = BTreeMap::new();
     for g in groups.values() {
         for d in &g.reports {
-            if let Some(y) = d.published.as_deref().and_then(|p| p.get(..4)) {
+            if let Some(y) = d.document.published.as_deref().and_then(|p| p.get(..4)) {
                 years.insert(y.to_string());
             }
-            if let Some(p) = &d.province {
+            if let Some(p) = &d.document.province {
                 provinces
                     .entry(province_key(p))
                     .or_insert_with(|| p.clone());
@@ -236,12 +236,12 @@ fn row(h: &mut String, assignee_key: &str, g: &Group) {
     let years: BTreeSet<&str> = g
         .reports
         .iter()
-        .filter_map(|d| d.published.as_deref().and_then(|p| p.get(..4)))
+        .filter_map(|d| d.document.published.as_deref().and_then(|p| p.get(..4)))
         .collect();
     let provinces: BTreeSet<String> = g
         .reports
         .iter()
-        .filter_map(|d| d.province.as_deref().map(province_key))
+        .filter_map(|d| d.document.province.as_deref().map(province_key))
         .collect();
     let bars = |v: Vec<String>| {
         if v.is_empty() {
@@ -331,13 +331,14 @@ fn row(h: &mut String, assignee_key: &str, g: &Group) {
             "{item}<blockquote class=\"evidence\" lang=\"vi\">{}</blockquote>\n<div class=\"source\">",
             highlighted(&d.evidence, &d.text)
         );
-        let label = d
+        let doc = &d.document;
+        let label = doc
             .title
             .as_deref()
-            .or(d.url.as_deref())
-            .or(d.path.as_deref())
-            .unwrap_or(&d.document_id);
-        match d.url.as_deref().and_then(safe_url) {
+            .or(d.document.url.as_deref())
+            .or(d.document.path.as_deref())
+            .unwrap_or(&d.document.document_id);
+        match d.document.url.as_deref().and_then(safe_url) {
             Some(u) => {
                 let _ = write!(
                     h,
@@ -348,19 +349,19 @@ fn row(h: &mut String, assignee_key: &str, g: &Group) {
             }
             None => {
                 let _ = write!(h, "<span lang=\"vi\">{}</span>", escape(label));
-                if let Some(u) = d.url.as_deref().or(d.path.as_deref()) {
+                if let Some(u) = d.document.url.as_deref().or(d.document.path.as_deref()) {
                     let _ = write!(h, " <code>{}</code>", escape(u));
                 }
             }
         }
         let mut meta = Vec::new();
-        if let Some(p) = &d.published {
+        if let Some(p) = &d.document.published {
             meta.push(format!("published {}", escape(&vn_date(p))));
         }
-        if let Some(p) = &d.province {
+        if let Some(p) = &d.document.province {
             meta.push(format!("<span lang=\"vi\">{}</span>", escape(p)));
         }
-        meta.push(format!("document {}", escape(&d.document_id)));
+        meta.push(format!("document {}", escape(&d.document.document_id)));
         let _ = writeln!(h, " · {}</div>{item_end}", meta.join(" · "));
     }
     h.push_str(close);

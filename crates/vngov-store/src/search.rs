@@ -1,10 +1,16 @@
 //! The folded full-text indexes: what each row puts in them, and the match
 //! expressions queries use.
 //!
+//! The indexes are given text folded as keys are ([`indexed`]: no diacritics, `đ`
+//! as `d`, lower case), on the workers that prepare records rather than in the
+//! single writer; their tokenizer (`unicode61 remove_diacritics 2`) splits it into
+//! words, and folds the words of a query typed with diacritics in Datasette.
+//! Queries made here are keys.
+//!
 //! The FTS5 tables hold no copy of the text (`content = ''`): a row is removed by
 //! giving FTS5 the values it was indexed with, computed again from the stored row
-//! by the same functions. Those values depend on [`key`]; the key of a probe text
-//! is kept in `store_info`, and when the folding rules change the indexes are
+//! by the same functions. Those values depend on the folding rules; the key of a
+//! probe text is kept in `store_info`, and when the rules change the indexes are
 //! rebuilt from the tables ([`check_keys`]).
 
 use rusqlite::{params, Connection};
@@ -29,7 +35,7 @@ pub(crate) fn document_values(
             push_key(&mut n, f);
         }
     }
-    [key(title.unwrap_or("")), key(text), n]
+    [indexed(title.unwrap_or("")), indexed(text), n]
 }
 
 /// What a task puts in `tasks_fts` (parties, action, evidence).
@@ -40,10 +46,10 @@ pub(crate) fn task_values(
     action: &str,
     evidence: &str,
 ) -> [String; 3] {
-    let mut parties = key(assignee);
+    let mut parties = indexed(assignee);
     push_key(&mut parties, assignee_text);
     push_key(&mut parties, assigner.unwrap_or(""));
-    [parties, key(action), key(evidence)]
+    [parties, indexed(action), indexed(evidence)]
 }
 
 /// What a meeting puts in `meetings_fts` (meeting, chairs, evidence).
@@ -54,7 +60,7 @@ pub(crate) fn meeting_values(
     chairs: &[(String, String)],
     evidence: &str,
 ) -> [String; 3] {
-    let mut meeting = key(kind);
+    let mut meeting = indexed(kind);
     push_key(&mut meeting, topic.unwrap_or(""));
     push_key(&mut meeting, location.unwrap_or(""));
     let mut c = String::new();
@@ -62,13 +68,19 @@ pub(crate) fn meeting_values(
         push_key(&mut c, name);
         push_key(&mut c, titles);
     }
-    [meeting, c, key(evidence)]
+    [meeting, c, indexed(evidence)]
 }
 
-/// Appends `s`'s key, a separator first; each value is its own phrase.
+/// Text as the indexes are given it: [`vngov_text::fold`]ed, its punctuation
+/// left for the tokenizer.
+pub(crate) fn indexed(s: &str) -> String {
+    vngov_text::fold(s)
+}
+
+/// Appends `s` as indexed, a separator first; each value is its own phrase.
 fn push_key(out: &mut String, s: &str) {
-    let k = key(s);
-    if k.is_empty() {
+    let k = indexed(s);
+    if k.trim().is_empty() {
         return;
     }
     if !out.is_empty() {
@@ -194,7 +206,7 @@ fn stored_chairs(conn: &Connection, meeting: i64) -> Result<Vec<(String, String)
 /// Rebuilds the indexes when the folding rules changed since they were built
 /// (and records the probe's key on a new database).
 pub(crate) fn check_keys(conn: &Connection) -> Result<()> {
-    let now = key(PROBE);
+    let now = format!("{}|{}", key(PROBE), indexed(PROBE));
     let stored: Option<String> = conn
         .query_row(
             "SELECT value FROM store_info WHERE key = 'search_probe'",
@@ -303,9 +315,45 @@ mod tests {
     }
 
     #[test]
+    fn the_tokenizer_folds_every_vietnamese_letter_as_keys_do() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5(x, content = '', tokenize = 'unicode61 remove_diacritics 2')",
+        )
+        .unwrap();
+        let letters: Vec<char> = (0xC0..=0x1B0u32)
+            .chain(0x1EA0..=0x1EF9)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic() && vngov_text::fold_letter(*c).is_some())
+            .collect();
+        assert!(letters.len() > 130, "{}", letters.len());
+        for (i, c) in letters.iter().enumerate() {
+            let word = format!("t{c}t");
+            conn.execute(
+                "INSERT INTO t (rowid, x) VALUES (?1, ?2)",
+                params![i as i64, indexed(&word)],
+            )
+            .unwrap();
+            let found: Vec<i64> = conn
+                .prepare("SELECT rowid FROM t WHERE t MATCH ?1")
+                .unwrap()
+                .query_map([format!("\"{}\"", key(&word))], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            assert!(
+                found.contains(&(i as i64)),
+                "{c:?} ({word} as {})",
+                key(&word)
+            );
+        }
+    }
+
+    #[test]
     fn values_separate_names() {
         let v = task_values("Sở Y tế", "Sở Y tế", Some("UBND tỉnh"), "báo cáo", "…");
         assert_eq!(v[0], "so y te \u{1c2} so y te \u{1c2} ubnd tinh");
-        assert_eq!(v[2], "");
+        assert_eq!(v[2], "…");
+        assert_eq!(indexed("Đà Nẵng, ÐỒNG đồng"), "da nang, dong dong");
     }
 }

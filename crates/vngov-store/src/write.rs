@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use vngov_record::{ErrorRecord, Evidence};
 
 use crate::key::dice;
@@ -95,6 +95,8 @@ pub struct Writer<'c> {
     /// would cost a segment per document).
     fts: Vec<FtsOp>,
     doc_fts: Vec<FtsOp>,
+    /// The insert statement of each fact table.
+    sql: HashMap<&'static str, String>,
 }
 
 /// A change to a search index: a row added, or removed with the values it was
@@ -113,20 +115,6 @@ const GROUP_CANDIDATES: i64 = 64;
 /// How alike two actions must be (Dice's coefficient of their word sets) to be
 /// reports of one directive.
 const SAME_ACTION: f64 = 0.8;
-
-/// The evidence columns of a fact: text, span, source span, sentence.
-type EvidenceColumns<'a> = (&'a str, i64, i64, i64, i64, &'a str);
-
-fn ev(e: &Evidence) -> EvidenceColumns<'_> {
-    (
-        &e.text,
-        e.span.0 as i64,
-        e.span.1 as i64,
-        e.source_span.0 as i64,
-        e.source_span.1 as i64,
-        &e.evidence,
-    )
-}
 
 impl<'c> Writer<'c> {
     pub(crate) fn new(conn: &'c mut Connection, options: WriterOptions) -> Result<Writer<'c>> {
@@ -167,6 +155,7 @@ impl<'c> Writer<'c> {
             now,
             fts: Vec::new(),
             doc_fts: Vec::new(),
+            sql: HashMap::new(),
         })
     }
 
@@ -366,115 +355,82 @@ impl<'c> Writer<'c> {
             for (k, form) in &x.form_keys {
                 self.form(k, body, form)?;
             }
-            let e = ev(&o.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO organizations (document_id, ord, body_id, name, kind, forms, mentions,
-                       text, span_start, span_end, source_start, source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    body,
-                    o.name,
-                    x.kind,
-                    x.forms,
-                    o.mentions.len() as i64,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
+            self.fact(
+                "organizations",
+                "document_id, ord, body_id, name, kind, forms, mentions",
+                &[
+                    &r.id,
+                    &(i as i64),
+                    &body,
+                    &o.name,
+                    &x.kind,
+                    &x.forms,
+                    &(o.mentions.len() as i64),
+                ],
+                &o.evidence,
+            )?;
         }
 
         for (i, (p, x)) in r.people.iter().zip(&d.people).enumerate() {
             let official = self.official(&p.name, &x.key)?;
-            let e = ev(&p.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO people (document_id, ord, official_id, name, titles, titles_json, honorific, mentions,
-                       text, span_start, span_end, source_start, source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    official,
-                    p.name,
-                    x.titles,
-                    x.titles_json,
-                    p.honorific,
-                    p.mentions.len() as i64,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
+            self.fact(
+                "people",
+                "document_id, ord, official_id, name, titles, titles_json, honorific, mentions",
+                &[
+                    &r.id,
+                    &(i as i64),
+                    &official,
+                    &p.name,
+                    &x.titles,
+                    &x.titles_json,
+                    &p.honorific,
+                    &(p.mentions.len() as i64),
+                ],
+                &p.evidence,
+            )?;
         }
 
         for (i, (m, x)) in r.meetings.iter().zip(&d.meetings).enumerate() {
-            let e = ev(&m.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO meetings (document_id, ord, date, date_year_inferred, date_text, time_of_day, kind, topic,
-                       location, attendees, rule, text, span_start, span_end, source_start, source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    m.date,
-                    m.date_year_inferred,
-                    m.date_evidence.as_ref().map(|d| d.text.as_str()),
-                    x.time_of_day,
-                    m.kind,
-                    m.topic,
-                    m.location,
-                    x.attendees,
-                    x.rule,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
-            let meeting = self.conn.last_insert_rowid();
+            let meeting = self.fact(
+                "meetings",
+                "document_id, ord, date, date_year_inferred, date_text, time_of_day, kind, topic, location, attendees, rule",
+                &[
+                    &r.id,
+                    &(i as i64),
+                    &m.date,
+                    &m.date_year_inferred,
+                    &m.date_evidence.as_ref().map(|d| d.text.as_str()),
+                    &x.time_of_day,
+                    &m.kind,
+                    &m.topic,
+                    &m.location,
+                    &x.attendees,
+                    &x.rule,
+                ],
+                &m.evidence,
+            )?;
             self.index("meetings_fts", meeting, &x.fts, false);
             for (j, (c, cx)) in m.chairs.iter().zip(&x.chairs).enumerate() {
                 let official = self.official(&c.name, &cx.key)?;
-                let e = ev(&c.evidence);
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO chairs (meeting_id, document_id, ord, official_id, name, key, titles, titles_json,
-                           titles_key, honorific, role, rule, text, span_start, span_end, source_start, source_end, evidence)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                    )?
-                    .execute(params![
-                        meeting,
-                        r.id,
-                        j as i64,
-                        official,
-                        c.name,
-                        cx.key,
-                        cx.titles,
-                        cx.titles_json,
-                        cx.titles_key,
-                        c.honorific,
-                        cx.role,
-                        cx.rule,
-                        e.0,
-                        e.1,
-                        e.2,
-                        e.3,
-                        e.4,
-                        e.5
-                    ])?;
+                self.fact(
+                    "chairs",
+                    "meeting_id, document_id, ord, official_id, name, key, titles, titles_json, titles_key, honorific, role, rule",
+                    &[
+                        &meeting,
+                        &r.id,
+                        &(j as i64),
+                        &official,
+                        &c.name,
+                        &cx.key,
+                        &cx.titles,
+                        &cx.titles_json,
+                        &cx.titles_key,
+                        &c.honorific,
+                        &cx.role,
+                        &cx.rule,
+                    ],
+                    &c.evidence,
+                )?;
             }
         }
 
@@ -496,44 +452,32 @@ impl<'c> Writer<'c> {
                 t.deadline.as_deref().unwrap_or(""),
                 &x.words,
             )?;
-            let e = ev(&t.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO tasks (document_id, ord, group_id, assigner, assigner_key, assignee, assignee_key,
-                       assignee_text, assignee_text_key, assignee_kind, body_id, action, deadline, deadline_precision,
-                       deadline_text, due, coordinate_with, report_to, rule, text, span_start, span_end, source_start,
-                       source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                       ?21, ?22, ?23, ?24, ?25)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    group,
-                    t.assigner,
-                    x.assigner_key,
-                    t.assignee,
-                    x.assignee_key,
-                    t.assignee_text,
-                    x.assignee_text_key,
-                    x.kind,
-                    body,
-                    t.action,
-                    t.deadline,
-                    x.precision,
-                    t.deadline_text,
-                    x.due,
-                    x.coordinate_with,
-                    t.report_to,
-                    x.rule,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
-            let task = self.conn.last_insert_rowid();
+            let task = self.fact(
+                "tasks",
+                "document_id, ord, group_id, assigner, assigner_key, assignee, assignee_key, assignee_text, assignee_text_key, assignee_kind, body_id, action, deadline, deadline_precision, deadline_text, due, coordinate_with, report_to, rule",
+                &[
+                    &r.id,
+                    &(i as i64),
+                    &group,
+                    &t.assigner,
+                    &x.assigner_key,
+                    &t.assignee,
+                    &x.assignee_key,
+                    &t.assignee_text,
+                    &x.assignee_text_key,
+                    &x.kind,
+                    &body,
+                    &t.action,
+                    &t.deadline,
+                    &x.precision,
+                    &t.deadline_text,
+                    &x.due,
+                    &x.coordinate_with,
+                    &t.report_to,
+                    &x.rule,
+                ],
+                &t.evidence,
+            )?;
             self.index("tasks_fts", task, &x.fts, false);
         }
 
@@ -542,57 +486,34 @@ impl<'c> Writer<'c> {
                 Ok(serde_json::Value::String(s)) => s,
                 _ => String::new(),
             };
-            let e = ev(&c.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO cited_documents (document_id, ord, number, number_key, family, type_code, type,
-                       issuer_code, year, issued, subject, mentions, text, span_start, span_end, source_start,
-                       source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    c.number,
-                    k,
-                    family,
-                    c.type_code,
-                    c.doc_type,
-                    c.issuer_code,
-                    c.year,
-                    c.issued,
-                    c.subject,
-                    c.mentions as i64,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
+            self.fact(
+                "cited_documents",
+                "document_id, ord, number, number_key, family, type_code, type, issuer_code, year, issued, subject, mentions",
+                &[
+                    &r.id,
+                    &(i as i64),
+                    &c.number,
+                    &k,
+                    &family,
+                    &c.type_code,
+                    &c.doc_type,
+                    &c.issuer_code,
+                    &c.year,
+                    &c.issued,
+                    &c.subject,
+                    &(c.mentions as i64),
+                ],
+                &c.evidence,
+            )?;
         }
 
         for (i, p) in r.percentages.iter().enumerate() {
-            let e = ev(&p.evidence);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO percentages (document_id, ord, value, qualifier, measure, text, span_start, span_end,
-                       source_start, source_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )?
-                .execute(params![
-                    r.id,
-                    i as i64,
-                    p.value,
-                    p.qualifier,
-                    p.measure,
-                    e.0,
-                    e.1,
-                    e.2,
-                    e.3,
-                    e.4,
-                    e.5
-                ])?;
+            self.fact(
+                "percentages",
+                "document_id, ord, value, qualifier, measure",
+                &[&r.id, &(i as i64), &p.value, &p.qualifier, &p.measure],
+                &p.evidence,
+            )?;
         }
         Ok(outcome)
     }
@@ -624,6 +545,37 @@ impl<'c> Writer<'c> {
         }
         self.sweep = true;
         Ok(())
+    }
+
+    /// Inserts a row of a fact table: `values` for `columns`, then the evidence
+    /// columns from `e`. Returns the row's id.
+    fn fact(
+        &mut self,
+        table: &'static str,
+        columns: &'static str,
+        values: &[&dyn ToSql],
+        e: &Evidence,
+    ) -> Result<i64> {
+        let sql = self.sql.entry(table).or_insert_with(|| {
+            let n = values.len() + 6;
+            let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+            format!(
+                "INSERT INTO {table} ({columns}, text, span_start, span_end, source_start, source_end, evidence) VALUES ({})",
+                marks.join(", ")
+            )
+        });
+        let span = [e.span.0, e.span.1, e.source_span.0, e.source_span.1].map(|v| v as i64);
+        let mut all: Vec<&dyn ToSql> = values.to_vec();
+        all.extend([
+            &e.text as &dyn ToSql,
+            &span[0],
+            &span[1],
+            &span[2],
+            &span[3],
+            &e.evidence,
+        ]);
+        self.conn.prepare_cached(sql)?.execute(all.as_slice())?;
+        Ok(self.conn.last_insert_rowid())
     }
 
     fn index(&mut self, table: &'static str, rowid: i64, values: &[String; 3], delete: bool) {

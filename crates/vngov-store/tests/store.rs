@@ -523,7 +523,11 @@ fn one_directive_reported_by_several_documents_is_one_group() {
     write_all(&mut store, &[&r1, &r2, &o]);
     let ds = directives(&store, &TaskQuery::default());
     assert_eq!(ds.len(), 3);
-    let group = |path: &str| ds.iter().find(|d| d.path.as_deref() == Some(path)).unwrap();
+    let group = |path: &str| {
+        ds.iter()
+            .find(|d| d.document.path.as_deref() == Some(path))
+            .unwrap()
+    };
     assert_eq!(group("r1.txt").group_id, group("r2.txt").group_id);
     assert_eq!(group("r1.txt").reports, 2);
     assert_ne!(group("o.txt").group_id, group("r1.txt").group_id);
@@ -547,7 +551,7 @@ fn one_directive_reported_by_several_documents_is_one_group() {
     let ds = directives(&store, &TaskQuery::default());
     let r1_now = ds
         .iter()
-        .find(|d| d.path.as_deref() == Some("r1.txt"))
+        .find(|d| d.document.path.as_deref() == Some("r1.txt"))
         .unwrap();
     assert_eq!(r1_now.reports, 1);
 }
