@@ -566,6 +566,10 @@ fn a_killed_extract_resumes_from_the_database() {
     ok(&out);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("; resumed after "), "{err}");
+    assert!(
+        err.starts_with("600 documents, 600 records, 0 errors"),
+        "{err}"
+    );
     assert!(err.contains("0 replaced"), "{err}");
     assert_eq!(count(&db), 600);
 }

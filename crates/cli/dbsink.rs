@@ -47,15 +47,16 @@ pub struct DbSink {
 impl DbSink {
     /// Opens `db` and starts the writer, which writes the JSON Lines to `sink`.
     /// `file_done` is how many inputs the JSON Lines file already holds when a
-    /// run writing one is resumed. Returns the sink and how many inputs to skip.
+    /// run writing one is resumed. Returns the sink and what the run taken up had
+    /// written (its `items` are the inputs to skip).
     pub fn start(
         db: PathBuf,
         options: WriterOptions,
         sink: Sink,
         file_done: Option<usize>,
-    ) -> Result<(DbSink, usize)> {
+    ) -> Result<(DbSink, WriteSummary)> {
         let (tx, rx) = mpsc::sync_channel::<Msg>(QUEUE);
-        let (ready_tx, ready_rx) = mpsc::channel::<Result<usize>>();
+        let (ready_tx, ready_rx) = mpsc::channel::<Result<WriteSummary>>();
         let thread = std::thread::Builder::new()
             .name("vngov-db".into())
             .spawn(move || write(db, options, sink, file_done, rx, ready_tx))
@@ -125,7 +126,7 @@ fn write(
     mut sink: Sink,
     file_done: Option<usize>,
     rx: Receiver<Msg>,
-    ready: mpsc::Sender<Result<usize>>,
+    ready: mpsc::Sender<Result<WriteSummary>>,
 ) -> Result<(Sink, WriteSummary)> {
     let opened =
         Store::open(&db).with_context(|| format!("cannot open the database {}", db.display()));
@@ -148,7 +149,11 @@ fn write(
         if let Some(n) = file_done {
             writer.set_resumed(n);
         }
-        let _ = ready.send(Ok(writer.resumed()));
+        let before = WriteSummary {
+            items: writer.resumed(),
+            ..writer.before()
+        };
+        let _ = ready.send(Ok(before));
         loop {
             match rx.recv() {
                 Ok(Msg::Item(item)) => {

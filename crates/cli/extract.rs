@@ -80,8 +80,17 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 ..Default::default()
             };
             let file_done = args.output.is_some().then_some(earlier.items);
-            let (db_sink, resumed) = DbSink::start(db.clone(), options, sink, file_done)?;
-            earlier.items = resumed;
+            let (db_sink, before) = DbSink::start(db.clone(), options, sink, file_done)?;
+            if args.output.is_none() && before.items > 0 {
+                // What the database counted, for the summary.
+                earlier.items = before.items;
+                earlier.records = before.inserted + before.replaced + before.unchanged;
+                if before.errors > 0 {
+                    earlier
+                        .errors_by_kind
+                        .insert("before resuming".into(), before.errors);
+                }
+            }
             Out::Db(db_sink)
         }
         None => Out::Plain(sink),

@@ -78,6 +78,8 @@ pub struct Writer<'c> {
     run: i64,
     /// Inputs the run had written before this writer.
     base: usize,
+    /// What the run had written before this writer, as the database counted it.
+    before: WriteSummary,
     /// Counts of this writer, and those not yet committed.
     total: WriteSummary,
     pending: WriteSummary,
@@ -119,31 +121,46 @@ const SAME_ACTION: f64 = 0.8;
 impl<'c> Writer<'c> {
     pub(crate) fn new(conn: &'c mut Connection, options: WriterOptions) -> Result<Writer<'c>> {
         let now: String = conn.query_row("SELECT datetime('now')", [], |r| r.get(0))?;
-        let earlier: Option<(i64, usize)> = if options.resume {
+        let earlier: Option<(i64, WriteSummary)> = if options.resume {
             conn.query_row(
-                "SELECT id, items FROM runs WHERE fingerprint = ?1 AND command = ?2 AND finished IS NULL ORDER BY id DESC LIMIT 1",
+                "SELECT id, items, inserted, replaced, unchanged, errors FROM runs
+                 WHERE fingerprint = ?1 AND command = ?2 AND finished IS NULL ORDER BY id DESC LIMIT 1",
                 (&options.fingerprint, &options.command),
-                |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)),
+                |r| {
+                    let n = |i: usize| r.get::<_, i64>(i).map(|v| v as usize);
+                    Ok((
+                        r.get(0)?,
+                        WriteSummary {
+                            items: n(1)?,
+                            inserted: n(2)?,
+                            replaced: n(3)?,
+                            unchanged: n(4)?,
+                            errors: n(5)?,
+                        },
+                    ))
+                },
             )
             .optional()?
         } else {
             None
         };
-        let (run, base) = match earlier {
+        let (run, before) = match earlier {
             Some(r) => r,
             None => {
                 conn.execute(
                     "INSERT INTO runs (command, fingerprint, started) VALUES (?1, ?2, ?3)",
                     (&options.command, &options.fingerprint, &now),
                 )?;
-                (conn.last_insert_rowid(), 0)
+                (conn.last_insert_rowid(), WriteSummary::default())
             }
         };
+        let base = before.items;
         Ok(Writer {
             conn,
             options,
             run,
             base,
+            before,
             total: WriteSummary::default(),
             pending: WriteSummary::default(),
             in_transaction: false,
@@ -163,6 +180,11 @@ impl<'c> Writer<'c> {
     /// skip when continuing it (0 for a new run).
     pub fn resumed(&self) -> usize {
         self.base
+    }
+
+    /// What the run taken up had written before (nothing for a new run).
+    pub fn before(&self) -> WriteSummary {
+        self.before
     }
 
     /// Sets how many inputs the run has written before this writer, when the
