@@ -64,7 +64,7 @@ pub fn datasette_metadata(database: &str) -> String {
 #[non_exhaustive]
 pub enum Error {
     /// SQLite refused an operation.
-    #[error("database: {0}")]
+    #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The file holds a database this version cannot use.
     #[error("{0}")]

@@ -596,6 +596,46 @@ fn meetings_by_chair_and_officials_across_documents() {
         count(&store, "SELECT count(*) FROM officials"),
         r.people.len() as i64
     );
+    // The other filters, on the meeting's date (2018-12-25) and the document.
+    let n = |f: fn(&mut MeetingQuery)| {
+        let mut q = MeetingQuery::default();
+        f(&mut q);
+        found(q).len()
+    };
+    assert_eq!(n(|q| q.since = Some("2018-12-25".into())), 2);
+    assert_eq!(n(|q| q.since = Some("2018-12-26".into())), 0);
+    assert_eq!(n(|q| q.until = Some("2018".into())), 2);
+    assert_eq!(n(|q| q.until = Some("2018-11".into())), 0);
+    assert_eq!(n(|q| q.province = Some("Binh Dinh".into())), 2);
+    assert_eq!(n(|q| q.province = Some("Lào Cai".into())), 0);
+    assert_eq!(n(|q| q.search = Some("cong nghe thong tin".into())), 2);
+    assert_eq!(n(|q| q.search = Some("bệnh án điện tử".into())), 0);
+    assert_eq!(n(|q| q.limit = Some(1)), 1);
+    let docs = |q: DocumentQuery| {
+        let mut out = Vec::new();
+        query::documents(&store, &q, |d| {
+            out.push(d);
+            Ok(())
+        })
+        .unwrap();
+        out
+    };
+    let cited = docs(DocumentQuery {
+        cites: Some("1072/QD-TTG".into()),
+        province: Some("tỉnh Bình Định".into()),
+        ..DocumentQuery::default()
+    });
+    assert_eq!(cited.len(), 2);
+    let citation = cited[0].citation.as_ref().unwrap();
+    assert_eq!(citation.number, "1072/QĐ-TTg");
+    assert!(citation.evidence.contains(&citation.text));
+    assert_eq!(cited[0].tasks, r.tasks.len() as i64);
+    assert!(docs(DocumentQuery {
+        cites: Some("1072/QĐ-TTg".into()),
+        province: Some("Quảng Trị".into()),
+        ..DocumentQuery::default()
+    })
+    .is_empty());
 }
 
 #[test]
