@@ -67,25 +67,34 @@ fn headless(chrome: &Path, url: &str, args: &[String]) -> String {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("chromium starts");
-    // A browser that hangs is stopped: the test must end.
+    // The page is read while the browser writes it (a pipe holds only 64 KB), and
+    // a browser that hangs is stopped: the test must end.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).map(|_| s)
+    });
+    let errors = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+        s
+    });
     let deadline = std::time::Instant::now() + Duration::from_secs(90);
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
         if std::time::Instant::now() > deadline {
             let _ = child.kill();
+            let _ = child.wait();
             panic!("chromium did not finish within 90 s on {url}");
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "chromium failed on {url}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    };
+    let errors = errors.join().unwrap();
+    assert!(status.success(), "chromium failed on {url}: {errors}");
+    reader.join().unwrap().expect("the page as UTF-8")
 }
 
 /// The rows of the page: each `<tr>` tag, and whether it is hidden.

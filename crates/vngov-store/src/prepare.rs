@@ -118,8 +118,9 @@ fn wire_name<T: Serialize>(v: &T) -> String {
 
 /// A string field the record's types may not know yet (`rule`, added in a later
 /// minor version of the format), read from the value as it serializes.
+/// An empty value (a record written before the field existed) is none.
 fn extra_field<T: Serialize>(v: &T, field: &str) -> Option<String> {
-    walk::top_level_str(v, field)
+    walk::top_level_str(v, field).filter(|s| !s.is_empty())
 }
 
 fn hex(bytes: &[u8]) -> String {
