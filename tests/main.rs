@@ -6,4 +6,6 @@ mod common;
 mod documents;
 mod fetch;
 mod golden;
+mod report;
 mod schema;
+mod store;

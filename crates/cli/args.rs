@@ -32,6 +32,17 @@ pub enum Command {
     Crawl(crate::crawl::CrawlArgs),
     /// Print the JSON Schema (2020-12) of the records.
     Schema,
+    /// The SQLite store of records: load JSON Lines, migrate, Datasette metadata.
+    Db(crate::store::DbArgs),
+    /// Directives in a database, by assignee, assigner, deadline, status,
+    /// province, cited number, words and publication date.
+    Tasks(Box<crate::store::TasksArgs>),
+    /// Meetings in a database, by chair, date, province and words.
+    Meetings(crate::store::MeetingsArgs),
+    /// Documents in a database, by cited number, province, date and words.
+    Documents(crate::store::DocumentsArgs),
+    /// Write the directives of a database as one self-contained HTML page.
+    Report(Box<crate::store::ReportArgs>),
 }
 
 /// Arguments of `vngov extract`.
@@ -50,10 +61,15 @@ pub struct ExtractArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Continue an interrupted run with the same inputs and --output: the records in
-    /// FILE.partial are kept, their inputs skipped.
-    #[arg(long, requires = "output")]
+    /// Continue an interrupted run with the same inputs and --output (or --db): the
+    /// records in FILE.partial (or the database) are kept, their inputs skipped.
+    #[arg(long)]
     pub resume: bool,
+
+    /// Also write the records into this SQLite database, each document as it is
+    /// extracted (without --output, only there). See `vngov tasks`.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
 
     /// In directories, read only files matching GLOB (relative to the directory, as in
     /// `*.txt` or `2024/**`); may be repeated.

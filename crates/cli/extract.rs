@@ -9,7 +9,15 @@ use anyhow::{Context, Result};
 use vngov_pipeline::sources::{self, jsonl, Sources};
 
 use crate::args::ExtractArgs;
+use crate::dbsink::{DbSink, Item};
 use crate::output::Sink;
+
+/// Where records go: JSON Lines only, or a database (and JSON Lines) written on
+/// a thread of its own.
+enum Out {
+    Plain(Sink),
+    Db(DbSink),
+}
 
 /// Runs `vngov extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -53,9 +61,40 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         max_bytes: args.max_bytes,
         docs: vngov_pipeline::docs::options(args.no_ocr),
     };
-    let (mut sink, earlier) = match &args.output {
-        None => (Sink::stdout(), Default::default()),
+    anyhow::ensure!(
+        !args.resume || args.output.is_some() || args.db.is_some(),
+        "--resume continues a run writing to --output or --db: give the same one"
+    );
+    // Records go to JSON Lines unless only a database is asked for.
+    let json = args.output.is_some() || args.db.is_none();
+    let (sink, mut earlier) = match &args.output {
         Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
+        None if json => (Sink::stdout(), Default::default()),
+        None => (Sink::Discard, Default::default()),
+    };
+    let mut out = match &args.db {
+        Some(db) => {
+            let options = vngov_store::WriterOptions {
+                command: "extract".to_string(),
+                fingerprint: fingerprint(&args),
+                resume: args.resume,
+                ..Default::default()
+            };
+            let file_done = args.output.is_some().then_some(earlier.items);
+            let (db_sink, before) = DbSink::start(db.clone(), options, sink, file_done)?;
+            if args.output.is_none() && before.items > 0 {
+                // What the database counted, for the summary.
+                earlier.items = before.items;
+                earlier.records = before.inserted + before.replaced + before.unchanged;
+                if before.errors > 0 {
+                    earlier
+                        .errors_by_kind
+                        .insert("before resuming".into(), before.errors);
+                }
+            }
+            Out::Db(db_sink)
+        }
+        None => Out::Plain(sink),
     };
     let progress = inputs.progress();
     let mut items = inputs.by_ref().chain(fetched);
@@ -75,25 +114,41 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let bar = crate::progress::bar(total, !args.no_progress);
     let started = Instant::now();
     let pretty = args.pretty;
+    let with_db = args.db.is_some();
     let mut done = 0usize;
     let summary = vngov_pipeline::run(
         &mut items,
         &settings,
         &workers,
         |out| {
-            let mut line = if pretty {
+            let mut line = if !json {
+                Ok(Vec::new())
+            } else if pretty {
                 serde_json::to_vec_pretty(out)
             } else {
                 serde_json::to_vec(out)
             }
             // Records are plain data: serializing them cannot fail.
             .expect("records serialize");
-            line.push(b'\n');
-            line
+            if json {
+                line.push(b'\n');
+            }
+            // The rows are made on the worker; the writer only binds them.
+            let rows = with_db.then(|| vngov_store::Prepared::from_ref(out));
+            (line, rows)
         },
         |p| -> Result<()> {
             let kind = p.error.as_ref().map(|e| kind_name(e.kind));
-            sink.write(&p.encoded, kind.as_deref())?;
+            match (&mut out, p.encoded.1) {
+                (Out::Db(db), Some(rows)) => db.send(Item {
+                    line: p.encoded.0,
+                    rows,
+                    kind,
+                    source: p.source.clone(),
+                })?,
+                (Out::Plain(sink), _) => sink.write(&p.encoded.0, kind.as_deref())?,
+                (Out::Db(_), None) => unreachable!("records are prepared for the database"),
+            }
             if let Some(e) = &p.error {
                 bar.suspend(|| eprintln!("vngov: {}: {}", p.source, e.message));
             }
@@ -109,6 +164,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     .context("cannot write the records")?;
     drop(items);
     bar.finish_and_clear();
+    let (sink, stored) = match out {
+        Out::Plain(sink) => (sink, None),
+        Out::Db(db) => {
+            let (sink, stored) = db.finish()?;
+            (sink, Some(stored))
+        }
+    };
     sink.finish()?;
     let errors = earlier.errors_by_kind.values().sum::<usize>() + summary.errors;
     if !args.quiet {
@@ -139,6 +201,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }
         if earlier.items > 0 {
             line += &format!("; resumed after {} documents", earlier.items);
+        }
+        if let (Some(s), Some(db)) = (&stored, &args.db) {
+            line += &format!("; {}: {}", db.display(), crate::store::describe(s));
         }
         eprintln!("{line}");
     }

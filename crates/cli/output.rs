@@ -44,6 +44,8 @@ pub enum Sink {
     Direct(BufWriter<File>),
     /// A partial file beside the target, checkpointed as it grows.
     File(Box<Partial>),
+    /// Nowhere: the records go only to a database.
+    Discard,
 }
 
 /// The partial file of a run writing to `-o FILE`.
@@ -125,6 +127,7 @@ impl Sink {
         match self {
             Sink::Stdout(w) => Ok(w.write_all(line)?),
             Sink::Direct(w) => Ok(w.write_all(line)?),
+            Sink::Discard => Ok(()),
             Sink::File(p) => {
                 p.out.write_all(line)?;
                 p.state.items += 1;
@@ -147,6 +150,7 @@ impl Sink {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::Direct(mut w) => Ok(w.flush()?),
+            Sink::Discard => Ok(()),
             Sink::File(p) => {
                 let f = p.out.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;
