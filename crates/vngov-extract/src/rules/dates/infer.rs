@@ -5,14 +5,19 @@
 //!
 //! 1. the publication date: the year that puts the day nearest to it (an article of
 //!    2019-01-05 reporting "ngày 28/12" means 2018-12-28);
-//! 2. a month-only dateline opening the document ("date 2023-10"), the same way;
+//! 2. a dateline opening the document ("date 2023-10", "date 2025-07-29"), the
+//!    same way;
 //! 3. a year under review and the year planned after it ("đánh giá kết quả … năm
 //!    2016, triển khai nhiệm vụ năm 2017"): such review conferences are held from
 //!    November of the reviewed year to April of the next, so a day in January–April
 //!    takes the planned year and a day in November–December the reviewed year;
 //! 4. a day or month with its year in the same sentence ("Ngày 20/7/2018, … văn
 //!    bản ngày 18/7" → 2018), the year that puts the day nearest to it, when that
-//!    is within three months (a cited document may be far older than the event).
+//!    is within three months (a cited document may be far older than the event);
+//! 5. the one year the sentence writes alone, for the business of the meeting it
+//!    reports ("Ngày 08/6, … Hội nghị giao ban … 6 tháng đầu năm 2018"): a day in
+//!    January–April of a sentence reviewing the year takes the next year, a December
+//!    day of a sentence planning it the year before.
 //!
 //! Otherwise the value stays `--MM-DD`, and so does a day that recurs every year
 //! ("ngày 26/3 hàng năm").
@@ -132,14 +137,20 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
     let text = doc.text();
     let to_bytes = |d: &DateFact| doc.byte_range(d.evidence.span);
 
+    // A dateline opening the document ("date 2023-10", " date 2025-07-29"): its day
+    // or month anchors the others as a publication date would.
     let header_month = dates.first().and_then(|d| {
         let first_line_end = text.trim_start().len();
         let lead = text.len() - first_line_end;
         let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
-        (d.precision == DatePrecision::Month
-            && !d.value.starts_with('-')
-            && to_bytes(d).start < line_end)
-            .then(|| format!("{}-15", d.value))
+        let on_first_line = to_bytes(d).start < line_end && !d.value.starts_with('-');
+        match d.precision {
+            DatePrecision::Month if on_first_line => Some(format!("{}-15", d.value)),
+            DatePrecision::Day if on_first_line && DATELINE.is_match(&text[lead..line_end]) => {
+                Some(d.value.clone())
+            }
+            _ => None,
+        }
     });
     // Read only for a day no earlier source places, which most documents lack.
     let review = LazyCell::new(|| {
@@ -165,6 +176,12 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
         })
         .collect();
 
+    // Years the text writes alone ("năm 2018"), for the business of a meeting.
+    let years: Vec<(std::ops::Range<usize>, i32)> = dates
+        .iter()
+        .filter(|d| d.precision == DatePrecision::Year)
+        .filter_map(|d| Some((to_bytes(d), d.value.parse().ok()?)))
+        .collect();
     for d in dates.iter_mut() {
         if d.precision != DatePrecision::Day || !d.value.starts_with("--") {
             continue;
@@ -194,7 +211,8 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
                     .filter(|(r, _)| r.start >= sentence.start && r.end <= sentence.end)
                     .min_by_key(|(r, _)| r.start.abs_diff(at))
                     .and_then(|(_, v)| nearest_within(v, m, dd, SAME_SENTENCE_DAYS))
-            });
+            })
+            .or_else(|| business_year(text, sentence.clone(), &years, m));
         if let Some(y) = year {
             if valid_day(Some(y), m, dd) {
                 d.value = day_value(Some(y), m, dd);
@@ -205,6 +223,41 @@ pub fn infer_years(doc: &Doc, dates: &mut [DateFact], published: Option<&str>) {
 }
 
 /// Month and day of a `--MM-DD` value.
+/// A dateline: only a date (and a label) on the line ("date 2025-07-29").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date|ngày|cập\s+nhật)?\s*:?\s*\d{4}-\d{2}-\d{2}\b").unwrap()
+});
+
+/// The year of a meeting's business written in its sentence ("Ngày 08/6, … Hội
+/// nghị giao ban … 6 tháng đầu năm 2018", "Chiều 29/5, … kỳ họp thường lệ giữa
+/// năm 2023"): one year alone there, the same for every mention. A review of the
+/// year ("tổng kết … năm 2023") is held late that year or early the next: a day in
+/// January–April takes the next year. A plan for the year ("triển khai nhiệm vụ năm
+/// 2024") may be set in its last December: a December day takes the year before.
+fn business_year(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    years: &[(std::ops::Range<usize>, i32)],
+    month: u32,
+) -> Option<i32> {
+    let mut found = years
+        .iter()
+        .filter(|(r, _)| r.start >= sentence.start && r.end <= sentence.end)
+        .map(|(_, y)| *y);
+    let y = found.next()?;
+    if found.any(|o| o != y) {
+        return None;
+    }
+    let s = &text[sentence];
+    let review = REVIEW.is_match(s) && !s.to_lowercase().contains("tháng đầu năm");
+    let plan_only = PLAN.is_match(s) && !REVIEW.is_match(s);
+    Some(match month {
+        1..=4 if review => y + 1,
+        12 if plan_only => y - 1,
+        _ => y,
+    })
+}
+
 fn parse_md(v: &str) -> Option<(u32, u32)> {
     let m = v.get(2..4)?.parse().ok()?;
     let d = v.get(5..7)?.parse().ok()?;

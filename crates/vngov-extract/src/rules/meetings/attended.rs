@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, people_after, subject_before, Context, Event};
+use super::{people_after, subject_before, Context, Event};
 use crate::rules::near::{self, Reach};
 
 /// A sentence opening on who attended (group 1): its verb, up to the "có"/"gồm"
@@ -135,7 +135,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
             .map(move |m| r.start + m.start..r.start + m.end)
     });
     for m in found {
-        let end = clause::sentence_end(text, m.end);
+        let end = cx.doc.sentence_at(m.end).end.max(m.end);
         let listed: Vec<usize> = cx
             .people
             .iter()

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, location, time_of_day, topic, Context, Event};
+use super::{location, time_of_day, topic, Context, Event};
 use crate::rules::near;
 
 /// Holding the meeting, right before "ngày DATE".
@@ -31,6 +31,11 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("blocking words")
 });
 
+/// Words that show the meeting is still to be held ("dự kiến kỳ họp sẽ tổ chức vào
+/// sáng ngày 11 tháng 6").
+static TO_COME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sẽ|dự\s+kiến|sắp)\b").expect("to come"));
+
 /// Longest stretch, in words, between a meeting's words and a plain "ngày DATE".
 const NEAR_WORDS: usize = 12;
 
@@ -48,7 +53,8 @@ pub fn find(cx: &Context) -> Vec<Event> {
         } else {
             continue;
         };
-        let start = clause::sentence_start(text, r.start);
+        let sentence = cx.doc.sentence_at(r.start);
+        let start = sentence.start;
         let Some(k) = cx
             .kinds
             .iter()
@@ -61,13 +67,20 @@ pub fn find(cx: &Context) -> Vec<Event> {
         let heading = !between.chars().any(char::is_lowercase);
         let near =
             between.split_whitespace().count() <= NEAR_WORDS && !between.contains(['\n', ',']);
-        // "Sau cuộc làm việc, ngày 23-8-2011, …": the date opens another clause.
-        let new_clause = between.trim_end().ends_with(',');
+        // "Sau cuộc làm việc, ngày 23-8-2011, …": the date opens another clause; but
+        // a date closing the sentence after a comma is the meeting's ("… tại Hội
+        // nghị rút kinh nghiệm …, nhiệm kỳ 2015-2020, ngày 7-4-2015.").
+        let closes = text[r.end..sentence.end]
+            .trim()
+            .trim_end_matches(['.', ')'])
+            .is_empty();
+        let new_clause = between.trim_end().ends_with(',') && !closes;
         let blocked = (BLOCKS.is_match(between) || new_clause) && !held;
-        if blocked || !(heading || near || held) {
+        let to_come = TO_COME.is_match(&text[start..ngay]);
+        if blocked || to_come || !(heading || near || held || closes) {
             continue;
         }
-        let end = clause::sentence_end(text, r.end);
+        let end = sentence.end;
         out.push(Event {
             at: k.range.start,
             strong: true,

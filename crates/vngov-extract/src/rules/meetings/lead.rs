@@ -2,22 +2,23 @@
 //! Ban chỉ đạo … tổ chức họp trực tuyến …", "Ngày 10/3, UBND huyện tổ chức phiên
 //! họp thường kỳ", "CTTĐT - Sáng 10-7, Phó Chủ tịch … chủ trì họp …".
 //!
-//! The date opens the sentence (at most a part of the day, "ngày", "vào" or a
-//! news agency's dateline before it) and a comma follows it; the sentence names a
-//! single meeting before naming any document ("Ngày 5/3, UBND tỉnh ban hành Kế
-//! hoạch tổ chức hội nghị" reports a plan, not a meeting).
+//! The date opens the sentence or list item (at most a part of the day, "ngày",
+//! "vào" or a news agency's dateline before it) and a comma or the subject
+//! follows it; the sentence names a single meeting before naming any document
+//! ("Ngày 5/3, UBND tỉnh ban hành Kế hoạch tổ chức hội nghị" reports a plan, not a
+//! meeting), and not one still to come ("sẽ", "dự kiến").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, kind, location, time_of_day, topic, Context, Event};
+use super::{kind, location, time_of_day, topic, Context, Event};
 
 /// What may stand before the date on its line: nothing, the end of a sentence, or
 /// a dateline ("CTTĐT - ", "(Baoquangngai.vn)- "), then the part of the day.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^\s*|[.!?]\s+|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:ngày|hôm)\s*)?$",
+        r"(?i)(?:^\s*|[.!?]\s+|^\s*\([^()\s][^()]{0,30}\)\s*[-–—:]?\s*|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:ngày|hôm)\s*)?$",
     )
     .expect("lead opening")
 });
@@ -33,21 +34,32 @@ static DOCUMENT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// Every meeting whose date opens a sentence.
 pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
+    let units = cx.doc.units();
     let mut out = Vec::new();
     for (i, r) in cx.days() {
-        // The comma first: it turns most dates away, before the slower pattern.
-        if !text[r.end..].trim_start().starts_with(',') {
+        let Some(u) = units.unit_at(r.start) else {
+            continue;
+        };
+        let unit = &units.units[u];
+        // The date opens the unit (after its list marker, "- Sáng ngày …"), after at
+        // most a dateline and the part of the day.
+        if !OPENING.is_match(&text[unit.body..r.start]) {
             continue;
         }
-        let line = clause::line_start(text, r.start);
-        if !OPENING.is_match(&text[line..r.start]) {
+        // A comma after the date, or the subject straight after it ("Chiều ngày
+        // 25/7/2025 Chi bộ … tổ chức Đại hội").
+        let after = text[r.end..unit.range.end].trim_start();
+        if !(after.starts_with(',') || after.starts_with(|c: char| vngov_text::chars::is_upper(c)))
+        {
             continue;
         }
-        let end = clause::sentence_end(text, r.end);
+        let end = unit.range.end;
         let Some(k) = kind::first_in(&cx.kinds, r.end..end) else {
             continue;
         };
-        if DOCUMENT_FIRST.is_match(&text[r.end..k.range.start]) {
+        if DOCUMENT_FIRST.is_match(&text[r.end..k.range.start])
+            || TO_COME.is_match(&text[r.end..k.range.start])
+        {
             continue;
         }
         out.push(Event {
@@ -63,3 +75,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
     }
     out
 }
+
+/// Words that show the meeting is still to be held.
+static TO_COME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sẽ|dự\s+kiến|sắp)\b").expect("to come"));

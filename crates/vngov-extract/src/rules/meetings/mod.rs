@@ -21,7 +21,6 @@
 //! chỉ đạo") and speaking ("phát biểu chỉ đạo") make no chair.
 
 pub mod attended;
-pub mod clause;
 pub mod concluded;
 pub mod dated;
 pub mod kind;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause, topic, Context, Event};
+use super::{topic, Context, Event};
 
 /// Longest heading line, in bytes.
 const HEADING_MAX: usize = 400;
@@ -21,14 +21,14 @@ pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
     let mut out = Vec::new();
     for k in &cx.kinds {
-        let line = clause::line_start(text, k.range.start);
+        let line = text[..k.range.start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[k.range.end..]
             .find('\n')
             .map_or(text.len(), |i| k.range.end + i);
         let heading = line_end - line <= HEADING_MAX
             && !text[line..line_end].trim_end().ends_with(['.', ';', ','])
             && text[line..k.range.start].split_whitespace().count() <= 4;
-        let sentence = clause::sentence_start(text, k.range.start);
+        let sentence = cx.doc.sentence_at(k.range.start).start;
         let at = AT_THE_MEETING.is_match(&text[sentence..k.range.start]);
         if !(heading || at) {
             continue;
