@@ -15,9 +15,10 @@
 //!    bản ngày 18/7" → 2018), the year that puts the day nearest to it, when that
 //!    is within three months (a cited document may be far older than the event);
 //! 5. the one year the sentence writes alone, for the business of the meeting it
-//!    reports ("Ngày 08/6, … Hội nghị giao ban … 6 tháng đầu năm 2018"): a day in
-//!    January–April of a sentence reviewing the year takes the next year, a December
-//!    day of a sentence planning it the year before.
+//!    reports ("Ngày 08/6, … Hội nghị giao ban … 6 tháng đầu năm 2018"); a day in
+//!    January–April of a sentence reviewing or honouring the year stays without one
+//!    (this year or the next?), a December day of a sentence planning it takes the
+//!    year before.
 //!
 //! Otherwise the value stays `--MM-DD`, and so does a day that recurs every year
 //! ("ngày 26/3 hàng năm").
@@ -249,14 +250,22 @@ fn business_year(
         return None;
     }
     let s = &text[sentence];
-    let review = REVIEW.is_match(s) && !s.to_lowercase().contains("tháng đầu năm");
-    let plan_only = PLAN.is_match(s) && !REVIEW.is_match(s);
-    Some(match month {
-        1..=4 if review => y + 1,
-        12 if plan_only => y - 1,
-        _ => y,
-    })
+    let looks_back =
+        (REVIEW.is_match(s) || HONOURS.is_match(s)) && !s.to_lowercase().contains("tháng đầu năm");
+    let plan_only = PLAN.is_match(s) && !looks_back;
+    match month {
+        // A review or an honouring of the year early in a year: this one or the
+        // next, the text does not say.
+        1..=4 if looks_back => None,
+        12 if plan_only => Some(y - 1),
+        _ => Some(y),
+    }
 }
+
+/// Words of honouring a year's work: like a review, held after it.
+static HONOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)tuyên\s+dương|khen\s+thưởng|biểu\s+dương|vinh\s+danh").unwrap()
+});
 
 fn parse_md(v: &str) -> Option<(u32, u32)> {
     let m = v.get(2..4)?.parse().ok()?;

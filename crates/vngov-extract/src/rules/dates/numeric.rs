@@ -1,6 +1,6 @@
 //! Days written with numbers: `25/12/2018`, `24 / 7 / 2017`, `23-8-2011`,
 //! `01.7.2014`, and, after a cue word, days without a year: `Chiều 27/8`,
-//! `Sáng 10-7`, `trước ngày 15-12`, `Ngày 21/ 5`.
+//! `Sáng 10-7`, `trước ngày 15-12`, `Ngày 21/ 5`, `Chiều nay (2/1)`.
 
 use std::sync::LazyLock;
 
@@ -41,7 +41,11 @@ pub fn find(text: &str) -> Vec<Found> {
             let d: u32 = c[1].parse().unwrap_or(0);
             let mo: u32 = c[2].parse().unwrap_or(0);
             let y: Option<i32> = c.get(3).map(|y| y.as_str().parse().unwrap_or(0));
-            if y.is_none() && !CUES.contains(&word_before(text, s).as_str()) {
+            // "Chiều nay (2/1)": today's day in brackets after "nay".
+            let before = text[..s].trim_end();
+            let bracketed_today =
+                before.ends_with('(') && word_before(before, before.len() - 1) == "nay";
+            if y.is_none() && !CUES.contains(&word_before(text, s).as_str()) && !bracketed_today {
                 continue;
             }
             out.push(day(s..e, y, mo, d));

@@ -18,7 +18,7 @@ use super::{kind, location, time_of_day, topic, Context, Event};
 /// a dateline ("CTTĐT - ", "(Baoquangngai.vn)- "), then the part of the day.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^\s*|[.!?]\s+|^\s*\([^()\s][^()]{0,30}\)\s*[-–—:]?\s*|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:ngày|hôm)\s*)?$",
+        r"(?i)(?:^\s*|[.!?]\s+|^\s*\([^()\s][^()]{0,30}\)\s*[-–—:]?\s*|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:ngày|hôm)\s*)?(?:\(\s*)?$",
     )
     .expect("lead opening")
 });
@@ -48,7 +48,9 @@ pub fn find(cx: &Context) -> Vec<Event> {
         }
         // A comma after the date, or the subject straight after it ("Chiều ngày
         // 25/7/2025 Chi bộ … tổ chức Đại hội").
-        let after = text[r.end..unit.range.end].trim_start();
+        let after = text[r.end..unit.range.end]
+            .trim_start()
+            .trim_start_matches(')');
         if !(after.starts_with(',') || after.starts_with(|c: char| vngov_text::chars::is_upper(c)))
         {
             continue;
@@ -70,6 +72,48 @@ pub fn find(cx: &Context) -> Vec<Event> {
             time_of_day: time_of_day::before(text, r.start),
             topic: topic::after(text, k.range.end, end),
             location: location::within(text, r.end..end),
+            ..Event::default()
+        });
+    }
+    out.extend(same_day(cx));
+    out
+}
+
+/// A sentence opening on the day last named ("Chiều cùng ngày, …", "Trước đó, vào
+/// sáng cùng ngày, tại Đại hội …").
+static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[^,]{0,20},\s*)?(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:cùng\s+ngày|trong\s+ngày|hôm\s+đó)\b")
+        .expect("same day")
+});
+
+/// Every meeting reported on the day last named before it.
+fn same_day(cx: &Context) -> Vec<Event> {
+    let text = cx.text();
+    let mut out = Vec::new();
+    for u in &cx.doc.units().units {
+        let Some(m) = SAME_DAY.find(&text[u.body..u.range.end]) else {
+            continue;
+        };
+        let at = u.body + m.end();
+        let Some(k) = kind::first_in(&cx.kinds, at..u.range.end) else {
+            continue;
+        };
+        if DOCUMENT_FIRST.is_match(&text[at..k.range.start])
+            || TO_COME.is_match(&text[at..k.range.start])
+        {
+            continue;
+        }
+        let Some((i, _)) = cx.days().filter(|(_, r)| r.end <= u.body).last() else {
+            continue;
+        };
+        out.push(Event {
+            at: u.body,
+            strong: true,
+            kind: Some(k.clone()),
+            date: Some(i),
+            time_of_day: time_of_day::before(text, at),
+            topic: topic::after(text, k.range.end, u.range.end),
+            location: location::within(text, at..u.range.end),
             ..Event::default()
         });
     }

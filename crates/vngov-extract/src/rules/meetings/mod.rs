@@ -196,10 +196,18 @@ pub fn extract(doc: &Doc, dates: &[DateFact], people: &[PersonMention]) -> Vec<M
     let mut drafts: Vec<Event> = Vec::new();
     let date_value = |e: &Event| e.date.map(|i| dates[i].value.clone());
     for e in events.iter().filter(|e| e.strong) {
+        // Two sentences each opening on a day and naming a meeting in other words
+        // report two meetings, even on one day ("Chiều 3/10, HĐND … kỳ họp …" and
+        // "vào sáng cùng ngày, tại Đại hội …").
+        let other_report = |d: &Event| {
+            e.rule == "lead"
+                && d.rule == "lead"
+                && d.kind.as_ref().map(|k| &k.words) != e.kind.as_ref().map(|k| &k.words)
+        };
         let target = match date_value(e) {
             Some(v) => drafts
                 .iter()
-                .position(|d| date_value(d).as_ref() == Some(&v))
+                .position(|d| date_value(d).as_ref() == Some(&v) && !other_report(d))
                 .or_else(|| drafts.iter().position(|d| d.date.is_none())),
             None => drafts.len().checked_sub(1),
         };
