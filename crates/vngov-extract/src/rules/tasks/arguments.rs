@@ -350,7 +350,7 @@ pub fn subject(
     }
     // Read openly up to the predicate: the parties with the words narrowing them,
     // and noun phrases the grammar does not name.
-    let p = first_predicate(t, at, limit, &predicate, 20)?;
+    let p = first_predicate(t, at, limit, &predicate, 60)?;
     if let Some((list, end)) = items(ctx.parties, at..p) {
         let named = ctx.parties.party_at(at).is_some();
         if named && fillers_only(&t[end..p]) {
@@ -417,8 +417,10 @@ fn first_predicate(
         if predicate(j) {
             return Some(j);
         }
+        // A list's colons and semicolons may stand in the subject ("Bộ trưởng các Bộ:
+        // Quốc phòng, …; Bí thư, Chủ tịch UBND các tỉnh … tiếp tục …").
         let c = t[j..].chars().next()?;
-        if matches!(c, '.' | '!' | '?' | ':' | ';') {
+        if matches!(c, '.' | '!' | '?') {
             return None;
         }
         if !is_letter_or_digit(c) {
