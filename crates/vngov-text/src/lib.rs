@@ -80,6 +80,9 @@ pub enum RepairKind {
     /// Replaced a look-alike letter ("Ðến" → "Đến"); the offset is that of the
     /// replaced char.
     LookAlike,
+    /// Replaced an HTML character reference by its char ("y&ecirc;u" → "yêu"); the
+    /// offset is that of its '&'.
+    DecodedReference,
 }
 
 impl RepairKind {
@@ -90,6 +93,7 @@ impl RepairKind {
             RepairKind::InsertedSpace => "inserted_space",
             RepairKind::SplitSyllables => "split_syllables",
             RepairKind::LookAlike => "look_alike",
+            RepairKind::DecodedReference => "decoded_reference",
         }
     }
 }
@@ -164,6 +168,7 @@ pub fn normalize_owned(input: String, options: &Options) -> Normalized {
         input_len,
         repairs: Vec::new(),
     };
+    chain.run(stages::entities::apply);
     chain.run(stages::nfc::apply);
     chain.run(stages::whitespace::apply);
     chain.run(stages::look_alike::apply);

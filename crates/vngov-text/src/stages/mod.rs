@@ -6,6 +6,7 @@
 //! change letters (look-alikes, tone placement) and the repairs.
 
 pub(crate) mod broken_words;
+pub(crate) mod entities;
 pub(crate) mod look_alike;
 pub(crate) mod nfc;
 pub(crate) mod punctuation_space;
