@@ -8,6 +8,7 @@
 //! A day written without its year ("Chiều ngày 24/02") has the value `--02-24` until
 //! [`infer_years`] finds the year the document makes certain.
 
+mod day_range;
 mod infer;
 mod iso;
 mod month;
@@ -58,6 +59,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("month", month::find),
     ("quarter", quarter::find),
     ("range", range::find),
+    ("day_range", day_range::find),
     ("iso", iso::find),
     ("year", year::find),
 ];
@@ -91,12 +93,17 @@ pub fn find_all(text: &str) -> Vec<Found> {
             .then(ra.cmp(rb))
             .then(a.range.start.cmp(&b.range.start))
     });
+    // The kept matches never overlap: the one starting last before a match's end
+    // is the only one it can overlap (a sorted sweep, not every pair).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Found> = Vec::new();
     for (_, f) in all {
-        if kept
-            .iter()
-            .all(|k| k.range.end <= f.range.start || f.range.end <= k.range.start)
-        {
+        let overlaps = taken
+            .range(..f.range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > f.range.start);
+        if !overlaps {
+            taken.insert(f.range.start, f.range.end);
             kept.push(f);
         }
     }
