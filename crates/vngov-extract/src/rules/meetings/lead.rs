@@ -3,7 +3,7 @@
 //! họp thường kỳ", "CTTĐT - Sáng 10-7, Phó Chủ tịch … chủ trì họp …".
 //!
 //! The date opens the sentence or list item (at most a part of the day, "ngày",
-//! "vào" or a news agency's dateline before it) and a comma or the subject
+//! "trong hai ngày", "vào" or a news agency's dateline before it) and a comma or the subject
 //! follows it; the sentence names a single meeting before naming any document
 //! ("Ngày 5/3, UBND tỉnh ban hành Kế hoạch tổ chức hội nghị" reports a plan, not a
 //! meeting), and not one still to come ("sẽ", "dự kiến").
@@ -18,7 +18,7 @@ use super::{kind, location, time_of_day, topic, Context, Event};
 /// a dateline ("CTTĐT - ", "(Baoquangngai.vn)- "), then the part of the day.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^\s*|[.!?]\s+|^\s*\([^()\s][^()]{0,30}\)\s*[-–—:]?\s*|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:ngày|hôm)\s*)?(?:\(\s*)?$",
+        r"(?i)(?:^\s*|[.!?]\s+|^\s*\([^()\s][^()]{0,30}\)\s*[-–—:]?\s*|^\s*\(?[^\s,;()]{1,30}(?:\s+[^\s,;()]{1,30}){0,3}\)?\s*[-–—:]\s*)(?:vào\s+)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+)?(?:(?:trong\s+)?(?:hai|ba|bốn|năm|\d{1,2})\s+ngày\s*|(?:ngày|hôm)\s*)?(?:\(\s*)?$",
     )
     .expect("lead opening")
 });

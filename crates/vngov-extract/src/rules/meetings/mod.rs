@@ -68,7 +68,7 @@ impl Context<'_> {
         self.dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.precision == DatePrecision::Day)
+            .filter(|(_, d)| d.precision == DatePrecision::Day || first_day(d).is_some())
             .map(|(i, d)| (i, self.doc.byte_range(d.evidence.span)))
     }
 
@@ -286,7 +286,7 @@ fn build(cx: &Context, d: Event) -> Option<Meeting> {
     Some(Meeting {
         date: date_fact
             .filter(|f| !f.value.starts_with("--"))
-            .map(|f| f.value.clone()),
+            .map(|f| first_day(f).unwrap_or(&f.value).to_string()),
         date_year_inferred: date_fact
             .is_some_and(|f| f.year_inferred && !f.value.starts_with("--")),
         date_evidence: date_fact.map(|f| f.evidence.clone()),
@@ -320,7 +320,7 @@ fn titles_of(cx: &Context, m: &PersonMention, name: &str) -> Vec<vngov_record::T
 /// Words that may stand between a person and the verb they are the subject of.
 pub(crate) static ADVERBS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\s|,|đã|vừa|cùng|trực tiếp|đồng thời|(?:tới|đến|về|tham)?\s*dự\s+và|có\s+ý\s+kiến|phát\s+biểu)*$",
+        r"(?i)^(?:\s|,|đã|vừa|cùng|trực tiếp|đồng thời|(?:tới|đến|về|tham)?\s*dự\s+và|có(?:\s+ý\s+kiến)?|phát\s+biểu)*$",
     )
     .expect("adverbs")
 });
@@ -438,4 +438,13 @@ pub(crate) fn people_after(cx: &Context, b: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The first day of a span of days ("6 và 7/12/2023" → `2023-12-06`): a meeting of
+/// several days is dated by the day it opened.
+fn first_day(d: &DateFact) -> Option<&str> {
+    (d.precision == DatePrecision::Range)
+        .then_some(d.start.as_deref())
+        .flatten()
+        .filter(|s| s.len() == 10)
 }

@@ -117,8 +117,12 @@ pub fn find(cx: &Context) -> Vec<Event> {
             continue;
         };
         let lead = cx.people[first].lead;
-        // The pattern's words are at most two.
+        // The pattern's words are at most two. A meeting named before the people
+        // may be one to come ("Hội nghị sẽ diễn ra ngày … do X chủ trì").
         if DIRECTIVE_BEFORE.is_match(near::last_words(text, lead, 2))
+            || (k.range.end <= lead
+                && sentence.start <= k.range.start
+                && TO_COME.is_match(&text[k.range.end..lead]))
             || TO_COME
                 .is_match(&text[cx.people[*subject.last().unwrap_or(&first)].range.end..m.start])
         {

@@ -37,7 +37,7 @@ static ANCHOR: LazyLock<Regex> =
 
 /// A count before the people ("gồm 03 đồng chí:").
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s:,]*(?:\d+|hai|ba|bốn|năm)\s+(?:đồng\s+chí|vị|người)\s*:?").expect("count")
+    Regex::new(r"(?i)^[\s:,]*(\d+|hai|ba|bốn|năm)\s+(?:đồng\s+chí|vị|người)\s*:?").expect("count")
 });
 
 /// Every meeting with people said to preside after the words.
@@ -50,11 +50,20 @@ pub fn find(cx: &Context) -> Vec<Event> {
             continue;
         }
         for m in PRESIDED_BY.find_iter(body) {
-            let mut end = u.body + m.end();
-            if let Some(c) = COUNT.find(&text[end..u.range.end]) {
-                end += c.end();
-            }
-            let people = people_after(cx, end);
+            let end = u.body + m.end();
+            // After a count, the list opens at its word of address ("03 đồng chí: A,
+            // B") or after it ("03 vị: A, B").
+            let people = match COUNT.captures(&text[end..u.range.end]) {
+                Some(c) => {
+                    let at_word = people_after(cx, end + c.get(1).map_or(0, |n| n.end()));
+                    if at_word.is_empty() {
+                        people_after(cx, end + c.get(0).map_or(0, |m| m.end()))
+                    } else {
+                        at_word
+                    }
+                }
+                None => people_after(cx, end),
+            };
             if people.is_empty() {
                 continue;
             }

@@ -223,3 +223,94 @@ fn attendees_are_not_chairs() {
         Some("Ủy ban nhân dân tỉnh")
     );
 }
+
+#[test]
+fn chair_wordings() {
+    for (t, want) in [
+        // Title chains joined by a hyphen or an en dash, a misspelt kind word.
+        (
+            "Sáng 14/3/2024, đồng chí Hoàng Minh Tuấn - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì Hôi nghị giao ban báo chí.",
+            vec!["Hoàng Minh Tuấn"],
+        ),
+        // Attending and presiding, people listed with abbreviated titles.
+        (
+            "Chiều 9/11/2023, Hội Nông dân tỉnh tổ chức tọa đàm về chuyển đổi số. Đến dự và chủ trì buổi tọa đàm có các đồng chí: Lê Văn Bình - TUV, Trưởng Ban Dân vận Tỉnh ủy; Đỗ Thị Hạnh – Phó Chủ tịch UBND tỉnh.",
+            vec!["Lê Văn Bình", "Đỗ Thị Hạnh"],
+        ),
+        // Ranks, co-chairs.
+        (
+            "Ngày 20/7/2023, Thiếu tướng Nguyễn Văn Khải, Phó Tư lệnh Quân khu và Thiếu tướng Trần Đức Hòa, Giám đốc Công an tỉnh đồng chủ trì hội nghị hiệp đồng.",
+            vec!["Nguyễn Văn Khải", "Trần Đức Hòa"],
+        ),
+        // Passive, and those who run the session with the chair.
+        (
+            "Sáng 5/12/2023, Kỳ họp thứ 17 HĐND tỉnh khai mạc dưới sự chủ trì của ông Mai Văn Huỳnh, Chủ tịch HĐND tỉnh. Cùng điều hành kỳ họp còn có bà Phan Thị Hường, Phó Chủ tịch HĐND tỉnh.",
+            vec!["Mai Văn Huỳnh", "Phan Thị Hường"],
+        ),
+        // A presidium with a count.
+        (
+            "Ngày 16/10/2020, Đại hội đại biểu Hội Cựu chiến binh tỉnh khai mạc. Đại hội đã bầu Đoàn Chủ tịch điều hành đại hội gồm 03 đồng chí: Lâm Văn Mẫn, Huỳnh Thị Hằng và Ngô Văn Thanh.",
+            vec!["Lâm Văn Mẫn", "Huỳnh Thị Hằng", "Ngô Văn Thanh"],
+        ),
+        // At one end of a video conference.
+        (
+            "Sáng 2/8/2022, Chính phủ tổ chức hội nghị trực tuyến toàn quốc về phòng, chống thiên tai. Chủ tịch UBND tỉnh Đặng Văn Sơn chủ trì tại điểm cầu tỉnh.",
+            vec!["Đặng Văn Sơn"],
+        ),
+        (
+            "Chiều 21/6/2021, HĐND tỉnh tổ chức kỳ họp chuyên đề. Chủ trì kỳ họp là ông Lò Văn Mừng, Chủ tịch HĐND tỉnh.",
+            vec!["Lò Văn Mừng"],
+        ),
+        (
+            "Ngày 3/3/2022, hội nghị tổng kết công tác thi đua được chủ trì bởi Phó Chủ tịch UBND tỉnh Trần Văn Lực.",
+            vec!["Trần Văn Lực"],
+        ),
+        // Titles in parentheses; a title chain across a line break.
+        (
+            "Sáng 11/1/2023, đồng chí Nguyễn Thanh Bình (Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh) chủ trì cuộc họp về giải ngân vốn đầu tư công.",
+            vec!["Nguyễn Thanh Bình"],
+        ),
+        (
+            "Chiều 7/4/2023, đồng chí Trần Hữu Thế, Phó Bí thư Tỉnh ủy,\nChủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo tiến độ dự án.",
+            vec!["Trần Hữu Thế"],
+        ),
+        // Names whose last syllable is also a word.
+        (
+            "Sáng 26/5/2022, đồng chí Trịnh Xuân Trường, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã chủ trì cuộc họp về phát triển du lịch.",
+            vec!["Trịnh Xuân Trường"],
+        ),
+        (
+            "Chiều 8/8/2022, Chủ tịch UBND tỉnh Nguyễn Văn Tỉnh chủ trì hội nghị sơ kết 6 tháng. Dự có đồng chí Lê Văn Trưởng, Giám đốc Sở Nội vụ.",
+            vec!["Nguyễn Văn Tỉnh"],
+        ),
+        // Nobody presides: the one who concluded.
+        (
+            "Ngày 18/9/2023, UBND tỉnh họp nghe báo cáo về cải cách hành chính. Phó Chủ tịch UBND tỉnh Ngô Đức Anh đã có kết luận về cuộc họp.",
+            vec!["Ngô Đức Anh (concluded)"],
+        ),
+    ] {
+        assert_eq!(chairs(t), want, "{t}");
+    }
+}
+
+#[test]
+fn dates_around_the_meeting() {
+    let date = |t: &str| meetings(t).into_iter().next().and_then(|m| m.date);
+    // The year of the business under review, for a day written without one.
+    assert_eq!(
+        date("Hội nghị tổng kết công tác năm 2020.\nChiều 29/12, Sở Tư pháp tổ chức hội nghị tổng kết công tác năm 2020, triển khai nhiệm vụ năm 2021."),
+        Some("2020-12-29".to_string())
+    );
+    // The date in the sentence before the one naming the chair.
+    assert_eq!(
+        date("Sáng 15/3/2024, tại trụ sở UBND tỉnh diễn ra hội nghị triển khai kế hoạch chuyển đổi số.\nPhó Chủ tịch UBND tỉnh Hồ Văn Nam chủ trì hội nghị."),
+        Some("2024-03-15".to_string())
+    );
+    // A meeting of several days is dated by its first.
+    assert_eq!(
+        date("Trong hai ngày 6 và 7/12/2023, HĐND tỉnh tổ chức kỳ họp thứ 15, khóa XVIII."),
+        Some("2023-12-06".to_string())
+    );
+    // A meeting still to come is not reported.
+    assert!(meetings("Ngày 2/5/2024, UBND tỉnh ban hành kế hoạch. Hội nghị sẽ diễn ra vào ngày 20/5/2024 do Chủ tịch UBND tỉnh Hồ Văn Nam chủ trì.").is_empty());
+}

@@ -9,6 +9,14 @@ use super::name::person_name_at;
 use super::title::title_at;
 use super::tokens::{Gap, Token};
 
+/// Whether the token before `i` is a count ("03", "ba").
+fn counted(toks: &[Token], i: usize) -> bool {
+    i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.text.chars().all(|c| c.is_ascii_digit())
+            || matches!(t.lower(), "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy")
+    })
+}
+
 /// The mentions of the list starting at token `i`, and the token after the list.
 pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>, usize)> {
     let mut j;
@@ -16,6 +24,12 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
     match LEXICON.honorifics.longest_at(toks, i) {
         Some((e, true)) => {
             honorific = Some((i + 1, e));
+            j = e;
+        }
+        // After a count, a singular word of address opens a list too ("gồm 03
+        // đồng chí: A, B và C").
+        Some((e, false)) if counted(toks, i) && toks.get(e).is_some_and(|t| t.is_punct(":")) => {
+            honorific = Some((i, e));
             j = e;
         }
         Some((_, false)) => return None,

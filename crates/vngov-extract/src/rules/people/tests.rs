@@ -165,3 +165,18 @@ fn rules_find_nothing_where_no_rule_may_start() {
         assert!(skipped > 0);
     }
 }
+
+#[test]
+fn names_whose_syllables_are_words() {
+    assert_eq!(
+        names("Dự có đồng chí Lê Văn Trưởng, Giám đốc Sở Nội vụ và ông Phan Văn Sở, Trưởng phòng."),
+        ["Lê Văn Trưởng", "Phan Văn Sở"]
+    );
+    assert_eq!(
+        names(
+            "Chủ tịch UBND tỉnh Nguyễn Văn Tỉnh và đồng chí Trịnh Xuân Trường, Phó Bí thư Tỉnh ủy"
+        ),
+        ["Nguyễn Văn Tỉnh", "Trịnh Xuân Trường"]
+    );
+    assert_eq!(names("Giám đốc Sở Xây dựng Võ Thành dự họp."), ["Võ Thành"]);
+}
