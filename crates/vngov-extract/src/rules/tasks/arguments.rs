@@ -55,7 +55,7 @@ fn read_list(parties: &PartyIndex, span: Range<usize>, open: bool) -> Option<Lis
             end = push_party(t, p, span.end, &mut list);
             // Words narrowing the party up to the separator ("… trong tỉnh", "… từ
             // Quảng Trị đến Khánh Hòa").
-            let seg_end = separator_in(t, end, span.end);
+            let seg_end = end + without_fillers(&t[end..separator_in(t, end, span.end)]).len();
             if open && end < seg_end && narrows(&t[end..seg_end]) {
                 if let Some(last) = list.last_mut() {
                     last.range.end = seg_end;
@@ -119,6 +119,19 @@ fn read_list(parties: &PartyIndex, span: Range<usize>, open: bool) -> Option<Lis
     }
     let end = list.iter().map(|p| p.range.end).max().unwrap_or(span.start);
     Some((list, end))
+}
+
+/// `s` without the fillers that end it ("… ven biển tiếp tục" → "… ven biển"): they
+/// stand between a subject and its predicate, not in the subject.
+fn without_fillers(s: &str) -> &str {
+    let mut end = s.len();
+    for (start, w) in word_spans(s).collect::<Vec<_>>().into_iter().rev() {
+        if !SUBJECT_FILLERS.contains(&lowercase(w).as_str()) {
+            break;
+        }
+        end = start;
+    }
+    s[..end].trim_end()
 }
 
 /// Whether `words` after a party narrow it ("trong tỉnh", "có liên quan", "từ
@@ -222,7 +235,9 @@ fn action_start(parties: &PartyIndex, at: usize, limit: usize) -> Option<usize> 
             return None;
         }
         let c = t[i..].chars().next()?;
-        if matches!(c, '.' | '!' | '?' | ':') {
+        // A colon after a plural head opens the list of its members ("Bộ trưởng
+        // các Bộ: Quốc phòng, Công an; …"), not the action.
+        if matches!(c, '.' | '!' | '?') || (c == ':' && !PLURAL_HEAD.is_match(&t[at..i])) {
             return None;
         }
         if !is_letter_or_digit(c) {
@@ -298,6 +313,10 @@ pub fn opens_duty(t: &str, i: usize, limit: usize, after_lower: bool) -> bool {
     let after = skip_ws(t, words_end(t, i, n).min(limit)).min(limit);
     !first_words(t, after, 1).eq("của")
 }
+
+/// A plural head just before a colon: "các Bộ", "các tỉnh", "các đồng chí".
+static PLURAL_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:các|những)\s+\w+(?:\s+chí)?\s*$").unwrap());
 
 /// "cần", "phải": a duty's modal.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:cần|phải)\b").unwrap());

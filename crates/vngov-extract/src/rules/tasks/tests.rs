@@ -144,3 +144,125 @@ fn every_task_has_an_assigner_evidence_and_span() {
         }
     }
 }
+
+/// `(assignee, assigner, deadline)` of every task.
+fn triples(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    tasks(text, None)
+        .into_iter()
+        .map(|t| (t.assignee, t.assigner, t.deadline))
+        .collect()
+}
+
+#[test]
+fn the_authority_opening_the_sentence_gives_the_order() {
+    for (t, assignee, assigner, deadline) in [
+        (
+            "UBND tỉnh yêu cầu Sở Nội vụ rà soát biên chế, báo cáo trước ngày 15/01/2020.",
+            "Sở Nội vụ",
+            "Ủy ban nhân dân tỉnh",
+            "2020-01-15",
+        ),
+        (
+            "Theo đó, Chủ tịch UBND tỉnh yêu cầu Sở Tài chính cân đối nguồn vốn, hoàn thành trước ngày 30/6/2021.",
+            "Sở Tài chính",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+            "2021-06-30",
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy chỉ đạo Công an tỉnh khẩn trương điều tra, báo cáo kết quả trước ngày 10/5/2022.",
+            "Công an tỉnh",
+            "Ban Thường vụ Tỉnh ủy",
+            "2022-05-10",
+        ),
+    ] {
+        assert_eq!(
+            triples(t),
+            [(
+                assignee.to_string(),
+                Some(assigner.to_string()),
+                Some(deadline.to_string())
+            )],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn each_item_of_a_duty_list_is_a_task() {
+    let t = "Kết luận cuộc họp, Phó Chủ tịch UBND tỉnh giao nhiệm vụ cụ thể như sau:\na) Sở Giao thông vận tải: kiểm tra, sửa chữa các tuyến đường hư hỏng, hoàn thành trước ngày 31/3/2023;\nb) Sở Tài nguyên và Môi trường: hướng dẫn thủ tục giao đất cho nhà đầu tư;\nc) UBND các huyện, thị xã: phối hợp giải phóng mặt bằng.";
+    let got = tasks(t, None);
+    let who: Vec<&str> = got.iter().map(|t| t.assignee.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "Sở Giao thông vận tải",
+            "Sở Tài nguyên và Môi trường",
+            "Ủy ban nhân dân các huyện, thị xã"
+        ]
+    );
+    assert_eq!(got[0].deadline.as_deref(), Some("2023-03-31"));
+    assert!(got[2].action.starts_with("phối hợp giải phóng"));
+    // Outline numbers are markers, not actions.
+    let t = "2. Giao nhiệm vụ\n2.1. Sở Kế hoạch và Đầu tư tổng hợp danh mục dự án, trình UBND tỉnh trước ngày 20/10/2022.\n2.2. Sở Xây dựng thẩm định thiết kế cơ sở các công trình.";
+    let got = tasks(t, None);
+    let pairs: Vec<(&str, &str)> = got
+        .iter()
+        .map(|t| (t.assignee.as_str(), t.action.as_str()))
+        .collect();
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    assert_eq!(
+        pairs[1],
+        ("Sở Xây dựng", "thẩm định thiết kế cơ sở các công trình")
+    );
+}
+
+#[test]
+fn recipients_and_rules_of_procedure_assign_nothing() {
+    for t in [
+        "Nơi nhận:\n- Viện Kiểm sát nhân dân tối cao;\n- Tòa án nhân dân tối cao;\n- Lưu: VT.",
+        "Kính gửi: Sở Tài chính; Sở Kế hoạch và Đầu tư.",
+        "Nghị định này quy định về thủ tục cấp thị thực; Chính phủ quy định hồ sơ được gửi Bộ Ngoại giao để xem xét trong thời hạn 05 ngày làm việc.",
+        "UBND tỉnh đã hoàn thành việc rà soát biên chế trước ngày 15/01/2020.",
+        "Chủ tịch UBND các cấp chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để dịch lây lan.",
+    ] {
+        assert!(triples(t).is_empty(), "{t}: {:?}", triples(t));
+    }
+}
+
+#[test]
+fn classes_bodies_below_the_province_and_listed_officials_are_assignees() {
+    let who = |t: &str| -> Vec<String> { tasks(t, None).into_iter().map(|t| t.assignee).collect() };
+    assert_eq!(
+        who("Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành, địa phương khẩn trương triển khai các giải pháp phòng, chống dịch."),
+        ["các sở, ban, ngành", "địa phương"]
+    );
+    assert_eq!(
+        who("Giao Chi cục Quản lý đất đai phối hợp với Trung tâm Phát triển quỹ đất thành phố rà soát quỹ đất công."),
+        ["Chi cục Quản lý đất đai"]
+    );
+    assert_eq!(
+        who("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính, Chủ tịch UBND huyện Tuy Phước chịu trách nhiệm thi hành Quyết định này."),
+        [
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+            "Giám đốc Sở Tài chính",
+            "Chủ tịch Ủy ban nhân dân huyện Tuy Phước"
+        ]
+    );
+    // A telegram's ministers, listed after a colon, and the provinces narrowed.
+    let got = tasks("Thủ tướng Chính phủ yêu cầu: Bộ trưởng các Bộ: Quốc phòng, Công an; Chủ tịch UBND các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa tiếp tục theo dõi chặt chẽ diễn biến của bão.", None);
+    let who: Vec<&str> = got.iter().map(|t| t.assignee.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "Bộ trưởng Bộ Quốc phòng",
+            "Bộ trưởng Bộ Công an",
+            "Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa"
+        ]
+    );
+    assert!(got
+        .iter()
+        .all(|t| t.action.starts_with("tiếp tục theo dõi")));
+    assert!(got
+        .iter()
+        .all(|t| t.assigner.as_deref() == Some("Thủ tướng Chính phủ")));
+}
