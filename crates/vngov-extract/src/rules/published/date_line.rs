@@ -1,7 +1,8 @@
 //! A date line beside the headline: "13:34:12 | 31/3/2015", "12/03/2015 | 12:00",
 //! "12:08, 28/08/2021", "10/07/2024 11:54    555", "Chủ nhật - 26/02/2023 19:52",
 //! "Thứ Năm, 31/5/2018 9:43'(GMT+7)", "07.02.2023 | 18:16 PM",
-//! "2 tháng mười một 2018     131 lượt xem".
+//! "2 tháng mười một 2018     131 lượt xem", and after a section's name:
+//! "Thời sự - 16/03/2026 09:28".
 
 use std::sync::LazyLock;
 
@@ -31,10 +32,17 @@ static WEEKDAY: LazyLock<Regex> =
 pub fn matches(c: &Candidate) -> bool {
     let rest = format!("{} {}", c.before, c.after);
     if !only_chrome(&rest) {
-        return false;
+        // The section's name may open the line ("Thời sự - 16/03/2026 09:28",
+        // "Audio thời sự 07-12-2021"); a sentence goes on after its date.
+        return !c.first_line && SECTION.is_match(c.before) && only_chrome(c.after);
     }
     !(c.first_line && WEEKDAY.is_match(&rest))
 }
+
+/// A section's name before a date line: one to three words, the first capitalized,
+/// then a separator or nothing.
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\p{Lu}\p{L}*(?:\s+\p{L}+){0,2}\s*[-–|:]?\s*$").unwrap());
 
 /// Whether `s` holds nothing but [`CHROME`] and spaces; stops at the first word
 /// that is not chrome (a body sentence has one early) instead of reading the line

@@ -81,6 +81,8 @@ fn date_lines() {
         ("Thứ Năm, 31/5/2018 9:43'(GMT+7)", "2018-05-31"),
         ("07.02.2023 | 18:16 PM", "2023-02-07"),
         ("2 tháng mười một 2018     131 lượt xem", "2018-11-02"),
+        ("Thời sự - 16/03/2026 09:28", "2026-03-16"),
+        ("Audio thời sự 07-12-2021", "2021-12-07"),
     ] {
         let t = format!("Chuyên mục\nTiêu đề của bài viết về hội nghị\n{line}\nNội dung.");
         assert_eq!(published(&t).as_deref(), Some(want), "{line}");
@@ -120,6 +122,11 @@ fn body_dates_are_not_publication_dates() {
         None
     );
     assert_eq!(published(" date 2023-10 Ban Chấp hành họp"), None);
+    // A heading's words before a date with a sentence after it.
+    assert_eq!(
+        published("Tiêu đề\nHội nghị ngày 16/03/2026 bàn về đầu tư công.\nNội dung."),
+        None
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! "Giao Sở Xây dựng chủ trì …", "giao cho UBND TP Thái Nguyên …" (also the
 //! run-together "Giaocho" of extracted decisions). Not "được giao", "bàn giao",
-//! "chuyển giao", "giao ban", "giao thông": the verb must be followed by a body.
+//! "chuyển giao", "Bộ Ngoại giao", "giao ban", "giao thông": the verb must be
+//! followed by a body.
 
 use std::sync::LazyLock;
 
@@ -12,9 +13,11 @@ use super::{Ctx, Directive};
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bgiao(?:\s*cho\b)?").unwrap());
 
 /// Words before "giao" that make it something else.
-const NOT_AFTER: &[&str] = &[
+pub(super) const NOT_AFTER: &[&str] = &[
     "được",
     "bàn",
+    "ngoại",
+    "trao",
     "chuyển",
     "đã được",
     "được chuyển",

@@ -19,6 +19,7 @@
 //! | [`listed`] | "- Sở Y tế hướng dẫn …" under a lead that directs |
 //! | [`modal`] | "các sở, ban, ngành cần …", "cần các đơn vị viễn thông …" in a conclusion |
 //! | [`urged`] | "Bí thư, Chủ tịch UBND các tỉnh … tiếp tục tập trung …" where directions are given |
+//! | [`stated`] | "“Sở NN&PTNT phối hợp … kiểm tra …”. Đó là chỉ đạo của UBND tỉnh đối với Sở NN&PTNT" |
 //! | [`dated`] | "Sở Tài nguyên và Môi trường tổng hợp báo cáo UBND tỉnh trước ngày 15/8/2015" |
 //!
 //! Nothing is read in a unit that assigns nothing ([`context`]): a recipient list
@@ -52,6 +53,7 @@ pub mod heading;
 pub mod listed;
 pub mod modal;
 pub mod nhac_nho;
+pub mod stated;
 pub mod trach_nhiem;
 pub mod urged;
 pub mod yeu_cau;
@@ -144,6 +146,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("listed", listed::find),
     ("modal", modal::find),
     ("urged", urged::find),
+    ("stated", stated::find),
     ("dated", dated::find),
 ];
 

@@ -224,6 +224,8 @@ fn recipients_and_rules_of_procedure_assign_nothing() {
         "Nghị định này quy định về thủ tục cấp thị thực; Chính phủ quy định hồ sơ được gửi Bộ Ngoại giao để xem xét trong thời hạn 05 ngày làm việc.",
         "UBND tỉnh đã hoàn thành việc rà soát biên chế trước ngày 15/01/2020.",
         "Chủ tịch UBND các cấp chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để dịch lây lan.",
+        // "giao" inside a ministry's name.
+        "Dự họp có Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn, Bộ trưởng Bộ Tư pháp Lê Thành\nLong, Bộ trưởng Bộ Y tế Nguyễn Thanh Long.",
     ] {
         assert!(triples(t).is_empty(), "{t}: {:?}", triples(t));
     }
@@ -265,4 +267,25 @@ fn classes_bodies_below_the_province_and_listed_officials_are_assignees() {
     assert!(got
         .iter()
         .all(|t| t.assigner.as_deref() == Some("Thủ tướng Chính phủ")));
+}
+
+#[test]
+fn a_quoted_direction_said_to_be_one() {
+    let t = "“Sở Y tế chủ trì, phối hợp với UBND các huyện kiểm tra an toàn thực phẩm tại các bếp ăn tập thể”. Đó là chỉ đạo của UBND tỉnh đối với Sở Y tế nhằm bảo đảm an toàn thực phẩm.";
+    assert_eq!(
+        triples(t),
+        [(
+            "Sở Y tế".to_string(),
+            Some("Ủy ban nhân dân tỉnh".to_string()),
+            None
+        )]
+    );
+    for t in [
+        // The direction is to another body than the quoted sentence's subject.
+        "“Sở Y tế đã kiểm tra 120 bếp ăn tập thể”. Đó là chỉ đạo của UBND tỉnh đối với Sở Công Thương.",
+        // Nobody directed.
+        "“Sở Y tế kiểm tra các bếp ăn tập thể”. Đó là chỉ đạo của UBND tỉnh tại hội nghị.",
+    ] {
+        assert!(triples(t).is_empty(), "{t}: {:?}", triples(t));
+    }
 }
