@@ -336,6 +336,10 @@ static ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// action is found, the parties the grammar reads.
 pub fn objects(parties: &PartyIndex, at: usize, limit: usize) -> Option<Listed> {
     let t = parties.text();
+    // A verb closing its unit has no addressees after it.
+    if at >= limit {
+        return None;
+    }
     let at = at + ADVERBIAL.find(&t[at..limit]).map_or(0, |m| m.end());
     match action_start(parties, at, limit) {
         Some(action) => items(parties, at..action),

@@ -289,3 +289,15 @@ fn a_quoted_direction_said_to_be_one() {
         assert!(triples(t).is_empty(), "{t}: {:?}", triples(t));
     }
 }
+
+#[test]
+fn a_directing_verb_closing_its_unit_names_nobody() {
+    for t in [
+        "Đoàn công tác của Bộ Ngoại giao\n\nKế hoạch năm 2024.",
+        "Nhiệm vụ được giao | Kết quả\nUBND tỉnh yêu cầu\n\n2. Tình hình",
+        "Sở Tài chính đề nghị",
+        "Đại biểu Lê Văn An (Cà Mau) đề nghị\n(PLO) - Tại phiên thảo luận, nhiều đại biểu phát biểu.",
+    ] {
+        assert!(triples(t).is_empty(), "{t:?}: {:?}", triples(t));
+    }
+}
