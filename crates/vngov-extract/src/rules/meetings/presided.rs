@@ -24,6 +24,7 @@ use vngov_record::ChairRole;
 
 use super::{subject_before, ChairFound, Context, Event};
 use crate::rules::near;
+use crate::rules::people::resolve;
 
 /// The verbs of presiding (group 1: the verb without "đồng"/"cùng").
 static PRESIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,7 +111,13 @@ pub fn find(cx: &Context) -> Vec<Event> {
             continue;
         };
         let mut subject = subject_before(cx, m.start);
-        if subject.is_empty() {
+        // A title standing for nobody named is the tail of the subject's title chain
+        // ("X, phó Bí thư thị ủy, Chủ tịch UBND thị xã chủ trì"): the sentence's
+        // subject is read instead.
+        if subject
+            .iter()
+            .all(|&i| resolve(&cx.people[i], &cx.people).is_none())
+        {
             subject = sentence_subject(cx, sentence.start, m.start);
         }
         let Some(&first) = subject.first() else {

@@ -283,6 +283,24 @@ fn chair_wordings() {
             "Chiều 8/8/2022, Chủ tịch UBND tỉnh Nguyễn Văn Tỉnh chủ trì hội nghị sơ kết 6 tháng. Dự có đồng chí Lê Văn Trưởng, Giám đốc Sở Nội vụ.",
             vec!["Nguyễn Văn Tỉnh"],
         ),
+        // A title chain with words in lower case, a hyphen with no spaces, a long
+        // apposition: the sentence's subject presides.
+        (
+            "Sáng 3/4/2023, đồng chí Hà Văn Lực, phó Bí thư thị ủy, Chủ tịch UBND thị xã chủ trì phiên họp.",
+            vec!["Hà Văn Lực"],
+        ),
+        (
+            "Chiều 19-7-2023, đồng chí Kiều Văn Tâm-Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì cuộc họp.",
+            vec!["Kiều Văn Tâm"],
+        ),
+        (
+            "Ngày 5/6/2023, đồng chí Lưu Văn Sang, Bí thư Ban cán sự đảng, Viện trưởng VKSND tỉnh dự và điều hành Hội nghị.",
+            vec!["Lưu Văn Sang"],
+        ),
+        (
+            "Ngày 5/6/2023, Phó Thủ tướng Chính phủ Đào Văn Hải, tổ trưởng Tổ công tác số 2 của Thủ tướng Chính phủ chủ trì hội nghị trực tuyến.",
+            vec!["Đào Văn Hải"],
+        ),
         // Nobody presides: the one who concluded.
         (
             "Ngày 18/9/2023, UBND tỉnh họp nghe báo cáo về cải cách hành chính. Phó Chủ tịch UBND tỉnh Ngô Đức Anh đã có kết luận về cuộc họp.",

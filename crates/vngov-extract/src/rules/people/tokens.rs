@@ -166,12 +166,57 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
         }
         let mut rest = text[end..].chars();
         match (rest.next(), rest.next()) {
+            (Some('-'), _) if title_after_hyphen(text, start..end) => return Some(start..end),
             (Some(sep @ ('/' | '&' | '-' | '\'' | '’')), Some(c)) if is_word_char(c) => {
                 end = run_end(text, end + sep.len_utf8());
             }
             _ => return Some(start..end),
         }
     }
+}
+
+/// Words that open a title: after a name and a hyphen with no space ("Phạm Anh
+/// Tuấn-Phó Bí thư Tỉnh ủy") they start the title, not a second half of the word.
+const TITLE_OPENERS: &[&str] = &[
+    "Phó",
+    "Chủ",
+    "Bí",
+    "Giám",
+    "Trưởng",
+    "Ủy",
+    "Uỷ",
+    "Tỉnh",
+    "Thành",
+    "UV",
+    "UVTV",
+    "TUV",
+    "HUV",
+    "Tổng",
+    "Chánh",
+    "Viện",
+    "Thứ",
+    "Bộ",
+    "Hiệu",
+    "Đại",
+    "Thượng",
+    "Thiếu",
+];
+
+/// Whether the hyphen after the word `w` (ending in a lower-case letter) opens a
+/// title.
+fn title_after_hyphen(text: &str, w: Range<usize>) -> bool {
+    if !text[w.clone()]
+        .chars()
+        .next_back()
+        .is_some_and(chars::is_lower)
+    {
+        return false;
+    }
+    let after = &text[w.end + 1..];
+    let len = after
+        .find(|c: char| !chars::is_letter(c))
+        .unwrap_or(after.len());
+    TITLE_OPENERS.contains(&&after[..len])
 }
 
 /// The words of `text`, in order.
