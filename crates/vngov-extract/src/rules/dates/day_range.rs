@@ -11,10 +11,11 @@ use super::{
     after_so, day_value, number_continues, number_precedes, valid_day, word_before, Found, YEARS,
 };
 
-/// The first day, a joiner, then a whole date of the last day.
+/// The first day, a joiner, then a whole date of the last day; a line may wrap
+/// between them, a paragraph may not.
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\d{1,2})\s*(-|–|và|,|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{4})",
+        r"(?i)(\d{1,2})[ \t]*\n?[ \t]*(-|–|và|,|đến(?:[ \t]+ngày)?|tới(?:[ \t]+ngày)?)[ \t]*\n?[ \t]*(\d{1,2})[ \t]*([/.-])[ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4})",
     )
     .unwrap()
 });

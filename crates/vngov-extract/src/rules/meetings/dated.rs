@@ -70,7 +70,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
         // "Sau cuộc làm việc, ngày 23-8-2011, …": the date opens another clause; but
         // a date closing the sentence after a comma is the meeting's ("… tại Hội
         // nghị rút kinh nghiệm …, nhiệm kỳ 2015-2020, ngày 7-4-2015.").
-        let closes = text[r.end..sentence.end]
+        let closes = text[r.end..sentence.end.max(r.end)]
             .trim()
             .trim_end_matches(['.', ')'])
             .is_empty();

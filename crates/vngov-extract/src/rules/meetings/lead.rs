@@ -41,6 +41,10 @@ pub fn find(cx: &Context) -> Vec<Event> {
             continue;
         };
         let unit = &units.units[u];
+        // A date read across the unit's bounds (a marker, a break) opens nothing.
+        if r.start < unit.body || r.end > unit.range.end {
+            continue;
+        }
         // The date opens the unit (after its list marker, "- Sáng ngày …"), after at
         // most a dateline and the part of the day.
         if !OPENING.is_match(&text[unit.body..r.start]) {

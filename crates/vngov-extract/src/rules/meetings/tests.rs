@@ -332,3 +332,18 @@ fn dates_around_the_meeting() {
     // A meeting still to come is not reported.
     assert!(meetings("Ngày 2/5/2024, UBND tỉnh ban hành kế hoạch. Hội nghị sẽ diễn ra vào ngày 20/5/2024 do Chủ tịch UBND tỉnh Hồ Văn Nam chủ trì.").is_empty());
 }
+
+#[test]
+fn a_date_across_two_units_opens_neither() {
+    // Short lines that are not wrapped text: each is its own unit, and the date runs
+    // from one into the next.
+    for t in [
+        "Tin tức\n\nSáng ngày 09 tháng 4\n\nnăm 2022, UBND tỉnh họp.\n\nHết.",
+        "- Ngày 22 tháng\n- 7 năm 2021, Sở Nội vụ tổ chức hội nghị.",
+        "1. Kỳ họp ngày 6 -\n\n7/12/2023 của HĐND tỉnh.",
+    ] {
+        for m in meetings(t) {
+            assert!(m.date.is_none(), "{t:?}: {:?}", m.date);
+        }
+    }
+}
