@@ -19,6 +19,9 @@ pub struct Doc<'a> {
     /// Chars before every [`BLOCK`]-th byte, for the non-ASCII case: a per-byte
     /// index would cost four bytes per byte of text.
     chars_at_block: Option<Vec<usize>>,
+    /// Byte offset of every line break: a fact's line is then found by a search,
+    /// not by reading back through a text that may be one long line.
+    breaks: Vec<usize>,
 }
 
 /// Bytes between two entries of the char index; a lookup counts at most this many.
@@ -51,12 +54,22 @@ impl<'a> Doc<'a> {
             text,
             units: units::Units::new(text),
             chars_at_block,
+            breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 
     /// The text.
     pub fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// The line holding byte `b`: from after the break before it to the break after
+    /// it (or the text's ends).
+    pub fn line_at(&self, b: usize) -> Range<usize> {
+        let k = self.breaks.partition_point(|&i| i < b);
+        let start = k.checked_sub(1).map_or(0, |j| self.breaks[j] + 1);
+        let end = self.breaks.get(k).copied().unwrap_or(self.text.len());
+        start..end.max(start)
     }
 
     /// The units (sentences and list items) and clauses of the text.

@@ -105,13 +105,26 @@ fn forward(text: &str, i: usize, space: bool) -> usize {
 /// The merged stretches around the words at byte offsets `at`.
 pub fn stretches(text: &str, at: &[usize], reach: Reach) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
+    // Line starts are found going forward: no break lies in `line..scanned`, so a
+    // text on one long line is read once, not once per anchor.
+    let (mut line, mut scanned) = (0, 0);
     for &p in at {
         let mut s = back(text, p, false);
         for _ in 0..reach.words_before {
             s = back(text, back(text, s, true), false);
         }
         if reach.line_start {
-            s = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            if s >= scanned {
+                if let Some(i) = text[scanned..s].rfind('\n') {
+                    line = scanned + i + 1;
+                }
+                scanned = s;
+                s = line;
+            } else if s >= line {
+                s = line;
+            } else {
+                s = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            }
         }
         let mut e = forward(text, p, false);
         for _ in 0..reach.words_after {

@@ -21,10 +21,8 @@ pub fn find(cx: &Context) -> Vec<Event> {
     let text = cx.text();
     let mut out = Vec::new();
     for k in &cx.kinds {
-        let line = text[..k.range.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[k.range.end..]
-            .find('\n')
-            .map_or(text.len(), |i| k.range.end + i);
+        let line = cx.doc.line_at(k.range.start).start;
+        let line_end = cx.doc.line_at(k.range.end).end;
         let heading = line_end - line <= HEADING_MAX
             && !text[line..line_end].trim_end().ends_with(['.', ';', ','])
             && text[line..k.range.start].split_whitespace().count() <= 4;

@@ -1,32 +1,53 @@
 //! A name already read with a title or a word of address, written again on its own
 //! ("… Phạm Minh Chính đã chủ trì", after "THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH CHÍNH").
 
+use std::collections::{HashMap, HashSet};
+
 use super::lexicon::LEXICON;
 use super::mention::PersonMention;
 use super::name::title_case;
 use super::tokens::{Gap, Shape, Token};
 
 /// Every further mention of a name some mention in `known` has, outside them.
+///
+/// The names are looked up by their first word, and the names already read by
+/// their place: linear in the text, not in the text times the names.
 pub fn find(toks: &[Token], known: &[PersonMention]) -> Vec<PersonMention> {
-    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut names: HashMap<String, Vec<Vec<String>>> = HashMap::new();
     for m in known {
         if let Some(n) = &m.name {
             let key: Vec<String> = n.split(' ').map(super::tokens::lower_key).collect();
-            if !names.contains(&key) {
-                names.push(key);
+            let same_first = names.entry(key[0].clone()).or_default();
+            if !same_first.contains(&key) {
+                same_first.push(key);
             }
         }
     }
+    // The names already read, by start; they do not overlap one another much, so
+    // the one starting last before a range's end is the one to check, with those
+    // reaching furthest kept in a running maximum.
+    let mut read: Vec<(usize, usize)> = known
+        .iter()
+        .filter_map(|m| m.name_range.as_ref().map(|n| (n.start, n.end)))
+        .collect();
+    read.sort_unstable();
+    let mut reach = Vec::with_capacity(read.len());
+    let mut furthest = 0;
+    for &(_, e) in &read {
+        furthest = furthest.max(e);
+        reach.push(furthest);
+    }
     let taken = |r: &std::ops::Range<usize>| {
-        known.iter().any(|m| {
-            m.name_range
-                .as_ref()
-                .is_some_and(|n| n.start < r.end && r.start < n.end)
-        })
+        let k = read.partition_point(|&(s, _)| s < r.end);
+        k > 0 && reach[k - 1] > r.start
     };
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        for key in &names {
+        let Some(keys) = names.get(toks[i].lower()) else {
+            continue;
+        };
+        for key in keys {
             let end = i + key.len();
             if end > toks.len()
                 || !toks[i..end]
@@ -48,7 +69,7 @@ pub fn find(toks: &[Token], known: &[PersonMention]) -> Vec<PersonMention> {
                     .longest_at(toks, s)
                     .is_some_and(|(e, _)| e == i)
             });
-            if taken(&r) || longer || place || out.iter().any(|m: &PersonMention| m.range == r) {
+            if taken(&r) || longer || place || !seen.insert((r.start, r.end)) {
                 continue;
             }
             out.push(PersonMention {
