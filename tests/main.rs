@@ -1,5 +1,6 @@
 //! Integration tests: they run the real `vngov` binary.
 
+mod bad_input;
 mod bulk;
 mod cli;
 mod common;

@@ -363,12 +363,15 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Checks the paths and options; nothing is read yet.
+    /// Checks the paths and options; nothing is read yet. A path that does not
+    /// exist becomes an `io` error record in its turn, so that it costs only
+    /// itself; when none of the paths exists there is nothing to read, and the
+    /// command line is refused.
     pub fn new<P: AsRef<Path>>(paths: &[P], options: Options) -> Result<Sources, SourcesError> {
-        for p in paths {
-            let p = p.as_ref();
-            if p != Path::new("-") && !p.exists() {
-                return Err(SourcesError::NotFound(p.to_path_buf()));
+        let missing = |p: &Path| p != Path::new("-") && !p.exists();
+        if let Some(first) = paths.first() {
+            if paths.iter().all(|p| missing(p.as_ref())) {
+                return Err(SourcesError::NotFound(first.as_ref().to_path_buf()));
             }
         }
         let filter = dir::Filter::new(&options.include, &options.exclude)?;
@@ -432,6 +435,14 @@ impl Sources {
         let progress = self.progress.clone();
         if path == Path::new("-") {
             return self.open_stdin();
+        }
+        if !path.exists() {
+            return Box::new(std::iter::once(Item::Error(SourceError::new(
+                display_path(&path),
+                None,
+                ErrorKind::Io,
+                "no such file or directory",
+            ))));
         }
         if path.is_dir() {
             let walk = dir::walk(&path, self.filter.clone(), Some(self.skipped.clone()));
@@ -742,5 +753,21 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("no such file"));
+    }
+
+    #[test]
+    fn a_missing_path_among_good_ones_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("a.txt");
+        std::fs::write(&good, "Tin").unwrap();
+        let missing = dir.path().join("gone.txt");
+        let items: Vec<Item> = Sources::new(&[&missing, &good], Options::default())
+            .unwrap()
+            .collect();
+        assert_eq!(items.len(), 2);
+        assert!(
+            matches!(&items[0], Item::Error(e) if e.kind == ErrorKind::Io && e.path == display_path(&missing))
+        );
+        assert!(matches!(&items[1], Item::File { .. }));
     }
 }
