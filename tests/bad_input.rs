@@ -72,3 +72,76 @@ fn an_output_that_cannot_be_written_is_refused_before_any_work() {
         0
     );
 }
+#[test]
+fn utf8_with_a_few_bad_bytes_is_read_as_utf8_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(GOOD).unwrap();
+    let at = text.len() / 2;
+    let at = (at..).find(|&i| text[i] == b' ').unwrap();
+    let mut damaged = text[..at].to_vec();
+    damaged.extend_from_slice(b"\xFF\xFE\xFD\xFC");
+    damaged.extend_from_slice(&text[at..]);
+    let path = dir.path().join("damaged.txt");
+    std::fs::write(&path, &damaged).unwrap();
+    let out = vngov()
+        .args(["extract", "--quiet", GOOD])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let recs = json_lines(&out.stdout);
+    let (clean, rec) = (&recs[0], &recs[1]);
+    assert_eq!(rec["source"]["encoding"], "utf-8");
+    let warning = rec["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "invalid_utf8")
+        .expect("a warning names the bad bytes");
+    let message = warning["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("at byte {}-{}", at, at + 3)),
+        "{message}"
+    );
+    assert!(rec["text"].as_str().unwrap().contains('\u{FFFD}'));
+    // The rest of the document reads as it did.
+    for field in ["tasks", "documents", "meetings"] {
+        assert_eq!(
+            rec[field].as_array().unwrap().len(),
+            clean[field].as_array().unwrap().len(),
+            "{field}"
+        );
+    }
+    assert_valid(&validator(), rec);
+}
+
+#[test]
+fn a_stray_control_character_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("word.txt");
+    std::fs::write(
+        &path,
+        "Thông báo số 295/TB-UBND\x03 ngày 25/12/2018 của UBND tỉnh.\x04\n".as_bytes(),
+    )
+    .unwrap();
+    let out = vngov()
+        .args(["extract", "--quiet"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs[0]["documents"][0]["number"], "295/TB-UBND");
+    let codes: Vec<&str> = recs[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"control_character"), "{codes:?}");
+    assert_valid(&validator(), &recs[0]);
+}
