@@ -145,3 +145,52 @@ fn a_stray_control_character_is_read_with_a_warning() {
     assert!(codes.contains(&"control_character"), "{codes:?}");
     assert_valid(&validator(), &recs[0]);
 }
+#[test]
+fn json_lines_of_the_wrong_shape_are_not_taken_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"{"text": 42, "id": "a"}"#,
+            "\n",
+            r#"{"text": "Thông báo số 295/TB-UBND.", "published": 20181225}"#,
+            "\n",
+            r#"{"text": "Thông báo số 295/TB-UBND.", "published": "hôm qua"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = vngov()
+        .args(["extract", "--quiet"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["error"]["kind"], "input");
+    assert!(
+        recs[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#"field "text" is a number"#),
+        "{}",
+        recs[0]
+    );
+    for rec in &recs[1..] {
+        assert_eq!(rec["published"], serde_json::Value::Null);
+        assert!(
+            rec["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w["code"] == "published_ignored"),
+            "{rec}"
+        );
+    }
+    let v = validator();
+    for rec in &recs {
+        assert_valid(&v, rec);
+    }
+}

@@ -184,8 +184,17 @@ pub(crate) fn guarded(
 }
 
 /// A publication date given by the container (a JSON Lines field) is used when the
-/// text gives none, with a warning saying where it came from.
+/// text gives none, with a warning saying where it came from; one that is not a
+/// date is ignored, with a warning. The container's other warnings join the
+/// record's here too.
 pub(crate) fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
+    rec.warnings.extend(meta.warnings.iter().cloned());
+    if let Some(given) = meta.published.as_deref().filter(|p| iso_day(p).is_none()) {
+        rec.warnings.push(Warning::new(
+            "published_ignored",
+            format!("the input's publication date {given:?} is not a YYYY-MM-DD date: ignored"),
+        ));
+    }
     if let Some(day) = meta.published.as_deref().and_then(iso_day) {
         if rec.published.is_none() {
             rec.published = Some(day);

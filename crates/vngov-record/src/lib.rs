@@ -22,7 +22,7 @@ pub use page::{Link, PageKind};
 pub use task::{AssigneeKind, Task};
 
 /// Version of the record format. Minor versions add optional fields only.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// The record's JSON Schema (`schemas/record.schema.json`), as shipped.
 pub const JSON_SCHEMA: &str = include_str!("../../../schemas/record.schema.json");
@@ -359,8 +359,11 @@ pub struct ErrorInfo {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The file could not be opened or read.
+    /// The file could not be opened or read, or does not exist.
     Io,
+    /// The input is not what vngov reads: a JSON line that is not a JSON object,
+    /// has no text, or holds its text in a field that is not a string.
+    Input,
     /// The bytes are not text in a supported encoding.
     Decode,
     /// The input is larger than the configured limit, or expands past it.

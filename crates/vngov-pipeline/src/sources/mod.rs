@@ -53,6 +53,9 @@ pub struct Meta {
     pub charset: Option<String>,
     /// For an attachment: the URL of the article that links to it.
     pub linked_from: Option<String>,
+    /// What was wrong with the container's metadata (a `published` that is not a
+    /// string), for the record's warnings.
+    pub warnings: Vec<vngov_record::Warning>,
 }
 
 /// One document, read into memory.
