@@ -1,4 +1,8 @@
-//! Bad input costs only itself.
+//! Bad input costs only itself: a missing path, an output that cannot be
+//! written, damaged or odd bytes, JSON Lines of the wrong shape, a closed pipe.
+
+use std::io::Read;
+use std::process::Stdio;
 
 use crate::common::{json_lines, vngov};
 use crate::schema::{assert_valid, validator};
@@ -33,6 +37,7 @@ fn a_missing_path_among_good_ones_is_an_error_record() {
         "{stderr}"
     );
 }
+
 #[test]
 fn an_output_that_cannot_be_written_is_refused_before_any_work() {
     let dir = tempfile::tempdir().unwrap();
@@ -72,6 +77,7 @@ fn an_output_that_cannot_be_written_is_refused_before_any_work() {
         0
     );
 }
+
 #[test]
 fn utf8_with_a_few_bad_bytes_is_read_as_utf8_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
@@ -145,6 +151,7 @@ fn a_stray_control_character_is_read_with_a_warning() {
     assert!(codes.contains(&"control_character"), "{codes:?}");
     assert_valid(&validator(), &recs[0]);
 }
+
 #[test]
 fn json_lines_of_the_wrong_shape_are_not_taken_silently() {
     let dir = tempfile::tempdir().unwrap();
@@ -193,4 +200,38 @@ fn json_lines_of_the_wrong_shape_are_not_taken_silently() {
     for rec in &recs {
         assert_valid(&v, rec);
     }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let mut child = vngov()
+        .args([
+            "extract",
+            "--no-progress",
+            "-j",
+            "1",
+            "corpus",
+            "corpus",
+            "corpus",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, as `head -1` does, and close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = Vec::new();
+    let mut byte = [0u8];
+    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
+        first.push(byte[0]);
+    }
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(!first.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
 }
