@@ -7,6 +7,7 @@ mod common;
 mod documents;
 mod fetch;
 mod golden;
+mod provenance;
 mod report;
 mod schema;
 mod store;

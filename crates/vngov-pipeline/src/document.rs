@@ -45,6 +45,8 @@ pub fn source_error(e: SourceError) -> Output {
     let source = Source {
         path: Some(e.path.clone()),
         url: e.meta.url.clone(),
+        line: e.meta.line,
+        input_id: e.meta.id.clone(),
         ..Source::default()
     };
     error(source_id(&e.locator()), source, e.kind, e.describe())
@@ -71,6 +73,8 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
         format: Some("text".into()),
         bytes: Some(bytes.len() as u64),
         sha256: Some(hex(&Sha256::digest(&bytes))),
+        line: meta.line,
+        input_id: meta.id.clone(),
         ..Source::default()
     };
     if settings.max_bytes > 0 && bytes.len() as u64 > settings.max_bytes {
@@ -253,6 +257,8 @@ pub(crate) fn record_from_normalized(
             "the text holds U+FFFD replacement characters: it was damaged before it was read",
         ));
     }
+    let mut source = source;
+    source.content_sha256 = Some(hex(&Sha256::digest(text.as_bytes())));
     let mut rec = Record {
         schema_version: SCHEMA_VERSION.to_string(),
         id,

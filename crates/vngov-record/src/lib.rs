@@ -103,6 +103,16 @@ pub struct Source {
     /// SHA-256 of the input bytes, hex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// SHA-256 of the record's `text` (UTF-8), hex: the same text read from
+    /// different files, formats or encodings has the same one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sha256: Option<String>,
+    /// For JSON Lines: the line of the file the document is on, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The document's own identifier in its input (a JSON Lines `id` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_id: Option<String>,
     /// For a paged document (PDF): where each page lies in `text`, and how its text
     /// was had. A fact is on the page whose span holds its `span`'s start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -138,7 +148,9 @@ impl Source {
 pub struct Record {
     /// [`SCHEMA_VERSION`].
     pub schema_version: String,
-    /// Stable identifier derived from the source (its path or URL).
+    /// Stable identifier derived from the source: its URL, or its path (written
+    /// relative to the working directory when under it) with its container's
+    /// identifier or position; unique in a run.
     pub id: String,
     /// Where the document came from.
     pub source: Source,

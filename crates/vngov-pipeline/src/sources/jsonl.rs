@@ -76,12 +76,23 @@ impl<R: BufRead> Reader<R> {
     }
 
     fn error(&self, kind: ErrorKind, message: String) -> Item {
-        Item::Error(SourceError::new(
-            &self.path,
-            Some(format!("line {}", self.line)),
-            kind,
-            message,
-        ))
+        self.error_with(Meta::default(), kind, message)
+    }
+
+    /// An error record of this line, with what could be read of it (its `id`).
+    fn error_with(&self, meta: Meta, kind: ErrorKind, message: String) -> Item {
+        Item::Error(SourceError {
+            meta: Meta {
+                line: Some(self.line as u64),
+                ..meta
+            },
+            ..SourceError::new(
+                &self.path,
+                Some(format!("line {}", self.line)),
+                kind,
+                message,
+            )
+        })
     }
 
     /// Reads the next line into `buf`, at most `max_bytes` of it; returns whether
@@ -131,20 +142,6 @@ impl<R: BufRead> Reader<R> {
         };
         let text = body(&self.fields.text);
         let html = body(&self.fields.html);
-        let (body, format) = match (text, html) {
-            (Err(e), _) | (Ok(None), Err(e)) => return self.error(ErrorKind::Input, e),
-            (Ok(Some(t)), _) => (t, Format::Text),
-            (Ok(None), Ok(Some(h))) => (h, Format::Html),
-            (Ok(None), Ok(None)) => {
-                return self.error(
-                    ErrorKind::Input,
-                    format!(
-                        "no string field {:?} (nor {:?})",
-                        self.fields.text, self.fields.html
-                    ),
-                )
-            }
-        };
         let mut take = |name: &str| match o.remove(name) {
             Some(Value::String(s)) => Some(s),
             Some(Value::Number(n)) => Some(n.to_string()),
@@ -152,6 +149,26 @@ impl<R: BufRead> Reader<R> {
         };
         let url = take(&self.fields.url);
         let id = take(&self.fields.id);
+        // An error record keeps the line's own identifiers.
+        let known = || Meta {
+            url: url.clone(),
+            id: id.clone(),
+            ..Meta::default()
+        };
+        let (body, format) = match (text, html) {
+            (Err(e), _) | (Ok(None), Err(e)) => {
+                return self.error_with(known(), ErrorKind::Input, e)
+            }
+            (Ok(Some(t)), _) => (t, Format::Text),
+            (Ok(None), Ok(Some(h))) => (h, Format::Html),
+            (Ok(None), Ok(None)) => {
+                let msg = format!(
+                    "no string field {:?} (nor {:?})",
+                    self.fields.text, self.fields.html
+                );
+                return self.error_with(known(), ErrorKind::Input, msg);
+            }
+        };
         let mut warnings = Vec::new();
         let published = match o.remove(&self.fields.published) {
             None | Some(Value::Null) => None,
@@ -173,6 +190,7 @@ impl<R: BufRead> Reader<R> {
             id,
             published,
             warnings,
+            line: Some(self.line as u64),
             ..Meta::default()
         };
         Item::Document(Document {

@@ -56,6 +56,12 @@ pub struct Meta {
     /// What was wrong with the container's metadata (a `published` that is not a
     /// string), for the record's warnings.
     pub warnings: Vec<vngov_record::Warning>,
+    /// The line of a JSON Lines file the document is on, from 1.
+    pub line: Option<u64>,
+    /// An earlier document of the same run had the same URL or identifier (one
+    /// URL in two archives, two JSON lines with one `id`): the record id then also
+    /// takes the file and the position in it, so that ids stay unique.
+    pub repeated: bool,
 }
 
 /// One document, read into memory.
@@ -94,14 +100,43 @@ impl Document {
 }
 
 fn locator(path: &str, position: Option<&str>, meta: &Meta) -> String {
-    if let Some(url) = &meta.url {
-        return url.clone();
+    let path = id_path(path);
+    let base = match (&meta.url, &meta.id, position) {
+        (Some(url), _, _) => url.clone(),
+        (None, Some(id), _) => format!("{path}#{id}"),
+        (None, None, Some(p)) => format!("{path}#{p}"),
+        (None, None, None) => path.clone(),
+    };
+    match position {
+        Some(p) if meta.repeated => format!("{base}#{path}#{p}"),
+        _ => base,
     }
-    match (&meta.id, position) {
-        (Some(id), _) => format!("{path}#{id}"),
-        (None, Some(p)) => format!("{path}#{p}"),
-        (None, None) => path.to_string(),
+}
+
+/// A file's path as the record id sees it, so that one file has one id however
+/// its path is written: relative to the working directory when it lies under it
+/// (`./a/b.txt`, `/home/u/work/a/b.txt` and `a//b.txt` from `/home/u/work` are
+/// all `a/b.txt`), `.` and `..` resolved by name. Symbolic links are not
+/// followed. Standard input and URLs (`s3a://…`) are kept as they are.
+pub fn id_path(path: &str) -> String {
+    use std::path::Component;
+    if path == "-" || path.contains("://") {
+        return path.to_string();
     }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_string();
+    };
+    let mut clean = PathBuf::new();
+    for c in cwd.join(path).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    display_path(clean.strip_prefix(&cwd).unwrap_or(&clean))
 }
 
 /// A failure that costs one document (or the rest of a container): it becomes an
@@ -363,6 +398,9 @@ pub struct Sources {
     options: Options,
     progress: Arc<Progress>,
     skipped: Arc<std::sync::Mutex<BTreeMap<String, usize>>>,
+    /// Hashes of the URLs and identifiers of the documents inside containers so
+    /// far, to find one given twice.
+    seen: std::collections::HashSet<u64>,
 }
 
 impl Sources {
@@ -389,6 +427,7 @@ impl Sources {
             options,
             progress: Arc::default(),
             skipped: Arc::default(),
+            seen: Default::default(),
         })
     }
 
@@ -594,13 +633,36 @@ fn open_container(
     }
 }
 
+impl Sources {
+    /// Marks a document inside a container (a JSON line, an archive record) whose
+    /// URL or identifier an earlier one of the run had.
+    fn mark_repeated(&mut self, item: &mut Item) {
+        use std::hash::{Hash, Hasher};
+        let (path, position, meta) = match item {
+            Item::Document(d) => (&d.path, &d.position, &mut d.meta),
+            Item::Error(e) => (&e.path, &e.position, &mut e.meta),
+            Item::File { .. } => return,
+        };
+        if position.is_none() {
+            return;
+        }
+        let key = locator(path, position.as_deref(), meta);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut h);
+        if !self.seen.insert(h.finish()) {
+            meta.repeated = true;
+        }
+    }
+}
+
 impl Iterator for Sources {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
         loop {
             if let Some(it) = &mut self.current {
-                if let Some(item) = it.next() {
+                if let Some(mut item) = it.next() {
+                    self.mark_repeated(&mut item);
                     return Some(item);
                 }
                 self.current = None;
@@ -696,6 +758,62 @@ mod tests {
         assert_eq!(d.locator(), "a.jsonl#x1");
         d.meta.url = Some("https://a.gov.vn/1".into());
         assert_eq!(d.locator(), "https://a.gov.vn/1");
+    }
+
+    #[test]
+    fn one_file_has_one_id_path_however_written() {
+        let cwd = std::env::current_dir().unwrap();
+        let abs = display_path(&cwd.join("corpus/seeds/a.txt"));
+        for p in [
+            "corpus/seeds/a.txt",
+            "./corpus/seeds/a.txt",
+            "corpus//seeds/a.txt",
+            "corpus/cases/../seeds/a.txt",
+            abs.as_str(),
+        ] {
+            assert_eq!(id_path(p), "corpus/seeds/a.txt", "{p}");
+        }
+        assert_eq!(id_path("/elsewhere/a.txt"), "/elsewhere/a.txt");
+        assert_eq!(id_path("-"), "-");
+        assert_eq!(id_path("s3a://b/p/a.txt"), "s3a://b/p/a.txt");
+    }
+
+    #[test]
+    fn repeated_urls_and_ids_get_ids_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonl");
+        let b = dir.path().join("b.jsonl");
+        std::fs::write(
+            &a,
+            concat!(
+                r#"{"text":"x","id":"7"}"#,
+                "\n",
+                r#"{"text":"y","id":"7"}"#,
+                "\n",
+                r#"{"text":"z","url":"https://a.gov.vn/1"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            &b,
+            concat!(r#"{"text":"z","url":"https://a.gov.vn/1"}"#, "\n"),
+        )
+        .unwrap();
+        let locators: Vec<String> = Sources::new(&[&a, &b], Options::default())
+            .unwrap()
+            .map(|i| i.load().unwrap().locator())
+            .collect();
+        let (a, b) = (id_path(&display_path(&a)), id_path(&display_path(&b)));
+        assert_eq!(
+            locators,
+            [
+                format!("{a}#7"),
+                format!("{a}#7#{a}#line 2"),
+                "https://a.gov.vn/1".to_string(),
+                format!("https://a.gov.vn/1#{b}#line 1"),
+            ]
+        );
     }
 
     #[test]
