@@ -103,8 +103,8 @@ fn bad_inputs_cost_only_themselves() {
         "b-big.txt too_large 52428800 bytes",
         "c-junk.txt decode binary data",
         "1",
-        "d.jsonl decode line 2: not JSON",
-        "d.jsonl decode line 3: no string field \"text\"",
+        "d.jsonl input line 2: not JSON",
+        "d.jsonl input line 3: no string field \"text\"",
         "d.jsonl",
         "1",
         "2 io record 2 at byte",
@@ -134,7 +134,7 @@ fn bad_inputs_cost_only_themselves() {
         assert!(stderr.contains(needle), "{needle} not in {stderr}");
     }
     assert!(
-        stderr.contains("errors by kind: decode 3, io 3, too_large 1"),
+        stderr.contains("errors by kind: decode 1, input 2, io 3, too_large 1"),
         "{stderr}"
     );
 }

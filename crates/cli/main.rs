@@ -26,15 +26,28 @@ fn main() -> ExitCode {
         args::Command::Documents(a) => store::documents(a),
         args::Command::Report(a) => store::report(*a),
         args::Command::Schema => {
-            print!("{}", vngov_record::JSON_SCHEMA);
-            Ok(ExitCode::SUCCESS)
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(vngov_record::JSON_SCHEMA.as_bytes())
+                .map(|_| ExitCode::SUCCESS)
+                .map_err(Into::into)
         }
     };
     match result {
         Ok(code) => code,
+        // The reader of the output has gone (`| head`): nothing more is wanted.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vngov: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -75,7 +75,14 @@ impl Sink {
     /// checkpoint are taken up (their fingerprint must be `fingerprint`); without,
     /// any are replaced. Returns the sink and where the earlier run stopped.
     pub fn file(target: &Path, fingerprint: &str, resume: bool) -> Result<(Sink, Checkpoint)> {
-        if std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        // Refused now, not when the finished run is renamed over it.
+        if target.is_dir() {
+            bail!(
+                "{} is a directory: --output names the file to write",
+                target.display()
+            );
+        }
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file()) {
             if resume {
                 bail!(
                     "{} is not a regular file: a run writing to it cannot be resumed",

@@ -17,7 +17,9 @@ from typing import Dict, List
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# The shared material beside the repository; $VNGOV_SHARED names it elsewhere.
+SHARED = Path(os.environ.get("VNGOV_SHARED", ROOT.parent / "shared"))
+SHARED_CORPUS = SHARED / "corpus"
 
 # The Spark job is a folder of the repository, not an installed package.
 sys.path.insert(0, str(ROOT / "python"))

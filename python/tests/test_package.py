@@ -6,6 +6,7 @@ import datetime
 import doctest
 import gzip
 import json
+import os
 import threading
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,9 @@ import pytest
 
 import vngov
 
-SHARED = "../shared/corpus"
+def shared(shared_corpus: Path, root: Path) -> str:
+    """The shared corpus as the command line is given it, relative to the repository."""
+    return os.path.relpath(shared_corpus, root)
 
 
 @pytest.fixture(autouse=True)
@@ -48,15 +51,17 @@ def test_read_archive_gives_the_command_lines_records(vngov_cli) -> None:
     assert list(vngov.read_archive("corpus", threads=1, as_json=True)) == vngov_cli.lines("corpus")
 
 
-def test_read_archive_on_the_shared_corpus(vngov_cli, shared_corpus: Path) -> None:
-    expected = vngov_cli.records(SHARED)
+def test_read_archive_on_the_shared_corpus(vngov_cli, shared_corpus: Path, root: Path) -> None:
+    shared_path = shared(shared_corpus, root)
+    expected = vngov_cli.records(shared_path)
     assert len(expected) > 400
     assert any("error" in r for r in expected), "the corpus has documents that cannot be read"
-    assert list(vngov.read_archive(SHARED, threads=2)) == expected
+    assert list(vngov.read_archive(shared_path, threads=2)) == expected
 
 
-def test_extract_and_extract_html_give_each_files_record(vngov_cli, shared_corpus: Path) -> None:
-    expected = by_path(vngov_cli.records("corpus", f"{SHARED}/seeds", f"{SHARED}/dev2", f"{SHARED}/html", f"{SHARED}/legacy"))
+def test_extract_and_extract_html_give_each_files_record(vngov_cli, shared_corpus: Path, root: Path) -> None:
+    shared_path = shared(shared_corpus, root)
+    expected = by_path(vngov_cli.records("corpus", f"{shared_path}/seeds", f"{shared_path}/dev2", f"{shared_path}/html", f"{shared_path}/legacy"))
     formats = set()
     for path, want in expected.items():
         data = Path(path).read_bytes()
@@ -118,6 +123,8 @@ def test_pages_with_a_url_and_charset(vngov_cli, tmp_path: Path) -> None:
     want = vngov_cli.records(str(f))[0]
     got = vngov.extract_html(page, url="https://a.gov.vn/tin/1", source=str(f))
     got["source"].pop("encoding"), want["source"].pop("encoding")
+    # A page handed over alone is on no line of a file.
+    assert want["source"].pop("line") == 1
     assert {k: v for k, v in got.items() if k != "id"} == {k: v for k, v in want.items() if k != "id"}
 
 
@@ -136,6 +143,8 @@ def test_extract_batch_is_the_command_line_on_json_lines(vngov_cli, root: Path, 
     lines = [{"text": t, "url": f"https://a.gov.vn/{i}", "published": "2019-01-10"} for i, t in enumerate(texts)]
     f.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in lines))
     want = vngov_cli.records(str(f))
+    # Items of a batch are on no line of a file; the command line's records say which.
+    assert [r["source"].pop("line") for r in want] == list(range(1, len(lines) + 1))
     items = [dict(l, source=str(f)) for l in lines]
     assert vngov.extract_batch(items) == want
     assert vngov.extract_batch(items, threads=1) == want

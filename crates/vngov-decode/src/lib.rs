@@ -104,9 +104,12 @@ pub struct Decoded {
 
 /// Decodes `bytes` into NFC text, detecting the encoding.
 ///
-/// UTF-8 input is returned as it is (never converted, not even to NFC). Other bytes
+/// UTF-8 input is returned as it is (never converted, not even to NFC); UTF-8 with
+/// a few invalid bytes is read as UTF-8, with a warning naming them. Other bytes
 /// are read as a declared charset, as the encoding of declared fonts, or by byte
-/// statistics, per span where one document mixes encodings. Binary data is refused.
+/// statistics, per span where one document mixes encodings. Binary data (a NUL
+/// byte, control bytes beyond a few strays) is refused; stray control bytes are
+/// kept, with a warning.
 pub fn decode(bytes: &[u8], hint: &Hint) -> Result<Decoded, DecodeError> {
     if hint.format == Format::Doc {
         return doc::decode(bytes);
@@ -114,9 +117,23 @@ pub fn decode(bytes: &[u8], hint: &Hint) -> Result<Decoded, DecodeError> {
     if hint.format == Format::Rtf || rtf::looks_like_rtf(bytes) {
         return rtf::decode(bytes, hint);
     }
-    if let Some(d) = utf::decode_unicode(bytes)? {
-        return Ok(d);
+    let mut d = match utf::decode_unicode(bytes)? {
+        Some(d) => d,
+        None => {
+            utf::refuse_binary(bytes)?;
+            let legacy_hinted = !hint.fonts.is_empty()
+                || hint.charset.as_deref().is_some_and(|c| {
+                    !matches!(c.trim().to_ascii_lowercase().as_str(), "utf-8" | "utf8")
+                });
+            match utf::decode_damaged_utf8(bytes).filter(|_| !legacy_hinted) {
+                Some(d) => d,
+                None => detect::decode_legacy(bytes, hint),
+            }
+        }
+    };
+    // UTF-16 holds NUL bytes by nature; its text was checked as it was decoded.
+    if !d.encoding.starts_with("utf-16") {
+        d.warnings.extend(utf::control_warning(bytes));
     }
-    utf::refuse_binary(bytes)?;
-    Ok(detect::decode_legacy(bytes, hint))
+    Ok(d)
 }

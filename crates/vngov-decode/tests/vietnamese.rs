@@ -204,6 +204,6 @@ fn binary_junk_is_refused() {
     ));
     assert!(matches!(
         decode(b"PK\x03\x04\x14\x00", &Hint::default()),
-        Err(DecodeError::Binary { offset: 2, .. })
+        Err(DecodeError::Binary { offset: 5, .. })
     ));
 }

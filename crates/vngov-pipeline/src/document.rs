@@ -45,6 +45,8 @@ pub fn source_error(e: SourceError) -> Output {
     let source = Source {
         path: Some(e.path.clone()),
         url: e.meta.url.clone(),
+        line: e.meta.line,
+        input_id: e.meta.id.clone(),
         ..Source::default()
     };
     error(source_id(&e.locator()), source, e.kind, e.describe())
@@ -71,6 +73,8 @@ pub fn process(doc: Document, settings: &Settings) -> Output {
         format: Some("text".into()),
         bytes: Some(bytes.len() as u64),
         sha256: Some(hex(&Sha256::digest(&bytes))),
+        line: meta.line,
+        input_id: meta.id.clone(),
         ..Source::default()
     };
     if settings.max_bytes > 0 && bytes.len() as u64 > settings.max_bytes {
@@ -184,8 +188,17 @@ pub(crate) fn guarded(
 }
 
 /// A publication date given by the container (a JSON Lines field) is used when the
-/// text gives none, with a warning saying where it came from.
+/// text gives none, with a warning saying where it came from; one that is not a
+/// date is ignored, with a warning. The container's other warnings join the
+/// record's here too.
 pub(crate) fn published_from_meta(rec: &mut Record, meta: &crate::sources::Meta) {
+    rec.warnings.extend(meta.warnings.iter().cloned());
+    if let Some(given) = meta.published.as_deref().filter(|p| iso_day(p).is_none()) {
+        rec.warnings.push(Warning::new(
+            "published_ignored",
+            format!("the input's publication date {given:?} is not a YYYY-MM-DD date: ignored"),
+        ));
+    }
     if let Some(day) = meta.published.as_deref().and_then(iso_day) {
         if rec.published.is_none() {
             rec.published = Some(day);
@@ -244,6 +257,8 @@ pub(crate) fn record_from_normalized(
             "the text holds U+FFFD replacement characters: it was damaged before it was read",
         ));
     }
+    let mut source = source;
+    source.content_sha256 = Some(hex(&Sha256::digest(text.as_bytes())));
     let mut rec = Record {
         schema_version: SCHEMA_VERSION.to_string(),
         id,

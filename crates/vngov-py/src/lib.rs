@@ -113,7 +113,7 @@ impl Origin {
                 id: self.id,
                 published: self.published,
                 charset,
-                linked_from: None,
+                ..Meta::default()
             },
         }
     }

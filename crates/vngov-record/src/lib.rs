@@ -22,7 +22,7 @@ pub use page::{Link, PageKind};
 pub use task::{AssigneeKind, Task};
 
 /// Version of the record format. Minor versions add optional fields only.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// The record's JSON Schema (`schemas/record.schema.json`), as shipped.
 pub const JSON_SCHEMA: &str = include_str!("../../../schemas/record.schema.json");
@@ -103,6 +103,16 @@ pub struct Source {
     /// SHA-256 of the input bytes, hex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// SHA-256 of the record's `text` (UTF-8), hex: the same text read from
+    /// different files, formats or encodings has the same one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sha256: Option<String>,
+    /// For JSON Lines: the line of the file the document is on, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The document's own identifier in its input (a JSON Lines `id` field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_id: Option<String>,
     /// For a paged document (PDF): where each page lies in `text`, and how its text
     /// was had. A fact is on the page whose span holds its `span`'s start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -138,7 +148,9 @@ impl Source {
 pub struct Record {
     /// [`SCHEMA_VERSION`].
     pub schema_version: String,
-    /// Stable identifier derived from the source (its path or URL).
+    /// Stable identifier derived from the source: its URL, or its path (written
+    /// relative to the working directory when under it) with its container's
+    /// identifier or position; unique in a run.
     pub id: String,
     /// Where the document came from.
     pub source: Source,
@@ -359,8 +371,11 @@ pub struct ErrorInfo {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The file could not be opened or read.
+    /// The file could not be opened or read, or does not exist.
     Io,
+    /// The input is not what vngov reads: a JSON line that is not a JSON object,
+    /// has no text, or holds its text in a field that is not a string.
+    Input,
     /// The bytes are not text in a supported encoding.
     Decode,
     /// The input is larger than the configured limit, or expands past it.

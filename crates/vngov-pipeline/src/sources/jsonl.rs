@@ -10,7 +10,7 @@ use std::io::{BufRead, Read};
 use std::sync::Arc;
 
 use serde_json::Value;
-use vngov_record::ErrorKind;
+use vngov_record::{ErrorKind, Warning};
 
 use super::{Counting, Document, Format, Item, Meta, Progress, SourceError};
 
@@ -76,12 +76,23 @@ impl<R: BufRead> Reader<R> {
     }
 
     fn error(&self, kind: ErrorKind, message: String) -> Item {
-        Item::Error(SourceError::new(
-            &self.path,
-            Some(format!("line {}", self.line)),
-            kind,
-            message,
-        ))
+        self.error_with(Meta::default(), kind, message)
+    }
+
+    /// An error record of this line, with what could be read of it (its `id`).
+    fn error_with(&self, meta: Meta, kind: ErrorKind, message: String) -> Item {
+        Item::Error(SourceError {
+            meta: Meta {
+                line: Some(self.line as u64),
+                ..meta
+            },
+            ..SourceError::new(
+                &self.path,
+                Some(format!("line {}", self.line)),
+                kind,
+                message,
+            )
+        })
     }
 
     /// Reads the next line into `buf`, at most `max_bytes` of it; returns whether
@@ -117,30 +128,69 @@ impl<R: BufRead> Reader<R> {
 
     fn document(&self, v: Value) -> Item {
         let Value::Object(mut o) = v else {
-            return self.error(ErrorKind::Decode, "not a JSON object".into());
+            return self.error(ErrorKind::Input, "not a JSON object".into());
         };
+        // The text is a string or absent: a number or an object in its place is a
+        // mistake of the input, not a document.
+        let mut body = |name: &str| match o.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(format!(
+                "field {name:?} is {}, not a string",
+                json_type(&other)
+            )),
+        };
+        let text = body(&self.fields.text);
+        let html = body(&self.fields.html);
         let mut take = |name: &str| match o.remove(name) {
             Some(Value::String(s)) => Some(s),
             Some(Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
-        let (body, format) = match (take(&self.fields.text), take(&self.fields.html)) {
-            (Some(t), _) => (t, Format::Text),
-            (None, Some(h)) => (h, Format::Html),
-            (None, None) => {
-                return self.error(
-                    ErrorKind::Decode,
+        let url = take(&self.fields.url);
+        let id = take(&self.fields.id);
+        // An error record keeps the line's own identifiers.
+        let known = || Meta {
+            url: url.clone(),
+            id: id.clone(),
+            ..Meta::default()
+        };
+        let (body, format) = match (text, html) {
+            (Err(e), _) | (Ok(None), Err(e)) => {
+                return self.error_with(known(), ErrorKind::Input, e)
+            }
+            (Ok(Some(t)), _) => (t, Format::Text),
+            (Ok(None), Ok(Some(h))) => (h, Format::Html),
+            (Ok(None), Ok(None)) => {
+                let msg = format!(
+                    "no string field {:?} (nor {:?})",
+                    self.fields.text, self.fields.html
+                );
+                return self.error_with(known(), ErrorKind::Input, msg);
+            }
+        };
+        let mut warnings = Vec::new();
+        let published = match o.remove(&self.fields.published) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                warnings.push(Warning::new(
+                    "published_ignored",
                     format!(
-                        "no string field {:?} (nor {:?})",
-                        self.fields.text, self.fields.html
+                        "field {:?} is {}, not a date string: ignored",
+                        self.fields.published,
+                        json_type(&other)
                     ),
-                )
+                ));
+                None
             }
         };
         let meta = Meta {
-            url: take(&self.fields.url),
-            id: take(&self.fields.id),
-            published: take(&self.fields.published),
+            url,
+            id,
+            published,
+            warnings,
+            line: Some(self.line as u64),
             ..Meta::default()
         };
         Item::Document(Document {
@@ -190,10 +240,22 @@ impl<R: BufRead> Iterator for Reader<R> {
                     let msg = e.to_string();
                     let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |m| m.0);
                     let msg = format!("not JSON (column {}): {msg}", e.column());
-                    self.error(ErrorKind::Decode, msg)
+                    self.error(ErrorKind::Input, msg)
                 }
             });
         }
+    }
+}
+
+/// The JSON type of a value, for messages ("a number").
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
@@ -257,6 +319,38 @@ mod tests {
             (d.bytes.as_slice(), d.position.as_deref()),
             ("cuối".as_bytes(), Some("line 7"))
         );
+    }
+
+    #[test]
+    fn fields_of_the_wrong_type_are_not_taken_silently() {
+        let input = concat!(
+            r#"{"text":42}"#,
+            "\n",
+            r#"{"text":null,"html":["<p>x</p>"]}"#,
+            "\n",
+            r#"{"text":"Tin","published":20240508}"#,
+            "\n",
+            r#"{"text":null,"html":"<p>Tin</p>","published":null}"#,
+            "\n",
+        );
+        let items = read(input.as_bytes(), Fields::default(), 0);
+        assert_eq!(items.len(), 4);
+        let Item::Error(e) = &items[0] else { panic!() };
+        assert_eq!(e.kind, ErrorKind::Input);
+        assert_eq!(e.message, r#"field "text" is a number, not a string"#);
+        let Item::Error(e) = &items[1] else { panic!() };
+        assert_eq!(e.message, r#"field "html" is an array, not a string"#);
+        let Item::Document(d) = &items[2] else {
+            panic!()
+        };
+        assert_eq!(d.meta.published, None);
+        assert_eq!(d.meta.warnings[0].code, "published_ignored");
+        assert!(d.meta.warnings[0].message.contains("a number"));
+        let Item::Document(d) = &items[3] else {
+            panic!()
+        };
+        assert_eq!(d.format, Format::Html);
+        assert!(d.meta.warnings.is_empty());
     }
 
     #[test]

@@ -53,6 +53,15 @@ pub struct Meta {
     pub charset: Option<String>,
     /// For an attachment: the URL of the article that links to it.
     pub linked_from: Option<String>,
+    /// What was wrong with the container's metadata (a `published` that is not a
+    /// string), for the record's warnings.
+    pub warnings: Vec<vngov_record::Warning>,
+    /// The line of a JSON Lines file the document is on, from 1.
+    pub line: Option<u64>,
+    /// An earlier document of the same run had the same URL or identifier (one
+    /// URL in two archives, two JSON lines with one `id`): the record id then also
+    /// takes the file and the position in it, so that ids stay unique.
+    pub repeated: bool,
 }
 
 /// One document, read into memory.
@@ -91,14 +100,43 @@ impl Document {
 }
 
 fn locator(path: &str, position: Option<&str>, meta: &Meta) -> String {
-    if let Some(url) = &meta.url {
-        return url.clone();
+    let path = id_path(path);
+    let base = match (&meta.url, &meta.id, position) {
+        (Some(url), _, _) => url.clone(),
+        (None, Some(id), _) => format!("{path}#{id}"),
+        (None, None, Some(p)) => format!("{path}#{p}"),
+        (None, None, None) => path.clone(),
+    };
+    match position {
+        Some(p) if meta.repeated => format!("{base}#{path}#{p}"),
+        _ => base,
     }
-    match (&meta.id, position) {
-        (Some(id), _) => format!("{path}#{id}"),
-        (None, Some(p)) => format!("{path}#{p}"),
-        (None, None) => path.to_string(),
+}
+
+/// A file's path as the record id sees it, so that one file has one id however
+/// its path is written: relative to the working directory when it lies under it
+/// (`./a/b.txt`, `/home/u/work/a/b.txt` and `a//b.txt` from `/home/u/work` are
+/// all `a/b.txt`), `.` and `..` resolved by name. Symbolic links are not
+/// followed. Standard input and URLs (`s3a://…`) are kept as they are.
+pub fn id_path(path: &str) -> String {
+    use std::path::Component;
+    if path == "-" || path.contains("://") {
+        return path.to_string();
     }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_string();
+    };
+    let mut clean = PathBuf::new();
+    for c in cwd.join(path).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    display_path(clean.strip_prefix(&cwd).unwrap_or(&clean))
 }
 
 /// A failure that costs one document (or the rest of a container): it becomes an
@@ -360,15 +398,21 @@ pub struct Sources {
     options: Options,
     progress: Arc<Progress>,
     skipped: Arc<std::sync::Mutex<BTreeMap<String, usize>>>,
+    /// Hashes of the URLs and identifiers of the documents inside containers so
+    /// far, to find one given twice.
+    seen: std::collections::HashSet<u64>,
 }
 
 impl Sources {
-    /// Checks the paths and options; nothing is read yet.
+    /// Checks the paths and options; nothing is read yet. A path that does not
+    /// exist becomes an `io` error record in its turn, so that it costs only
+    /// itself; when none of the paths exists there is nothing to read, and the
+    /// command line is refused.
     pub fn new<P: AsRef<Path>>(paths: &[P], options: Options) -> Result<Sources, SourcesError> {
-        for p in paths {
-            let p = p.as_ref();
-            if p != Path::new("-") && !p.exists() {
-                return Err(SourcesError::NotFound(p.to_path_buf()));
+        let missing = |p: &Path| p != Path::new("-") && !p.exists();
+        if let Some(first) = paths.first() {
+            if paths.iter().all(|p| missing(p.as_ref())) {
+                return Err(SourcesError::NotFound(first.as_ref().to_path_buf()));
             }
         }
         let filter = dir::Filter::new(&options.include, &options.exclude)?;
@@ -383,6 +427,7 @@ impl Sources {
             options,
             progress: Arc::default(),
             skipped: Arc::default(),
+            seen: Default::default(),
         })
     }
 
@@ -432,6 +477,14 @@ impl Sources {
         let progress = self.progress.clone();
         if path == Path::new("-") {
             return self.open_stdin();
+        }
+        if !path.exists() {
+            return Box::new(std::iter::once(Item::Error(SourceError::new(
+                display_path(&path),
+                None,
+                ErrorKind::Io,
+                "no such file or directory",
+            ))));
         }
         if path.is_dir() {
             let walk = dir::walk(&path, self.filter.clone(), Some(self.skipped.clone()));
@@ -580,13 +633,36 @@ fn open_container(
     }
 }
 
+impl Sources {
+    /// Marks a document inside a container (a JSON line, an archive record) whose
+    /// URL or identifier an earlier one of the run had.
+    fn mark_repeated(&mut self, item: &mut Item) {
+        use std::hash::{Hash, Hasher};
+        let (path, position, meta) = match item {
+            Item::Document(d) => (&d.path, &d.position, &mut d.meta),
+            Item::Error(e) => (&e.path, &e.position, &mut e.meta),
+            Item::File { .. } => return,
+        };
+        if position.is_none() {
+            return;
+        }
+        let key = locator(path, position.as_deref(), meta);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut h);
+        if !self.seen.insert(h.finish()) {
+            meta.repeated = true;
+        }
+    }
+}
+
 impl Iterator for Sources {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
         loop {
             if let Some(it) = &mut self.current {
-                if let Some(item) = it.next() {
+                if let Some(mut item) = it.next() {
+                    self.mark_repeated(&mut item);
                     return Some(item);
                 }
                 self.current = None;
@@ -685,6 +761,62 @@ mod tests {
     }
 
     #[test]
+    fn one_file_has_one_id_path_however_written() {
+        let cwd = std::env::current_dir().unwrap();
+        let abs = display_path(&cwd.join("corpus/seeds/a.txt"));
+        for p in [
+            "corpus/seeds/a.txt",
+            "./corpus/seeds/a.txt",
+            "corpus//seeds/a.txt",
+            "corpus/cases/../seeds/a.txt",
+            abs.as_str(),
+        ] {
+            assert_eq!(id_path(p), "corpus/seeds/a.txt", "{p}");
+        }
+        assert_eq!(id_path("/elsewhere/a.txt"), "/elsewhere/a.txt");
+        assert_eq!(id_path("-"), "-");
+        assert_eq!(id_path("s3a://b/p/a.txt"), "s3a://b/p/a.txt");
+    }
+
+    #[test]
+    fn repeated_urls_and_ids_get_ids_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonl");
+        let b = dir.path().join("b.jsonl");
+        std::fs::write(
+            &a,
+            concat!(
+                r#"{"text":"x","id":"7"}"#,
+                "\n",
+                r#"{"text":"y","id":"7"}"#,
+                "\n",
+                r#"{"text":"z","url":"https://a.gov.vn/1"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            &b,
+            concat!(r#"{"text":"z","url":"https://a.gov.vn/1"}"#, "\n"),
+        )
+        .unwrap();
+        let locators: Vec<String> = Sources::new(&[&a, &b], Options::default())
+            .unwrap()
+            .map(|i| i.load().unwrap().locator())
+            .collect();
+        let (a, b) = (id_path(&display_path(&a)), id_path(&display_path(&b)));
+        assert_eq!(
+            locators,
+            [
+                format!("{a}#7"),
+                format!("{a}#7#{a}#line 2"),
+                "https://a.gov.vn/1".to_string(),
+                format!("https://a.gov.vn/1#{b}#line 1"),
+            ]
+        );
+    }
+
+    #[test]
     fn files_over_the_limit_are_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("big.txt");
@@ -742,5 +874,21 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("no such file"));
+    }
+
+    #[test]
+    fn a_missing_path_among_good_ones_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("a.txt");
+        std::fs::write(&good, "Tin").unwrap();
+        let missing = dir.path().join("gone.txt");
+        let items: Vec<Item> = Sources::new(&[&missing, &good], Options::default())
+            .unwrap()
+            .collect();
+        assert_eq!(items.len(), 2);
+        assert!(
+            matches!(&items[0], Item::Error(e) if e.kind == ErrorKind::Io && e.path == display_path(&missing))
+        );
+        assert!(matches!(&items[1], Item::File { .. }));
     }
 }

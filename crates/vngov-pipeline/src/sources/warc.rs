@@ -25,7 +25,7 @@ use super::{Counting, Document, Format, Item, Meta, Progress, SourceError};
 const HTTP_SLACK: u64 = 64 * 1024;
 
 enum Outcome {
-    Item(Item),
+    Item(Box<Item>),
     Skip(String),
 }
 
@@ -137,7 +137,7 @@ impl Reader {
                     charset,
                 }) => (body, format, charset),
                 Ok(Response::Skip(why)) => return Outcome::Skip(why),
-                Err((kind, msg)) => return Outcome::Item(self.error(at, uri, kind, msg)),
+                Err((kind, msg)) => return Outcome::Item(Box::new(self.error(at, uri, kind, msg))),
             },
             "resource" => {
                 let (media, charset) = rec
@@ -160,9 +160,9 @@ impl Reader {
         };
         if self.max_bytes > 0 && body.len() as u64 > self.max_bytes {
             let msg = format!("{} bytes, over the limit of {}", body.len(), self.max_bytes);
-            return Outcome::Item(self.error(at, uri, ErrorKind::TooLarge, msg));
+            return Outcome::Item(Box::new(self.error(at, uri, ErrorKind::TooLarge, msg)));
         }
-        Outcome::Item(Item::Document(Document {
+        Outcome::Item(Box::new(Item::Document(Document {
             path: self.path.clone(),
             position: Some(format!("record {} at byte {}", at.0, at.1)),
             bytes: body,
@@ -176,7 +176,7 @@ impl Reader {
                     .map(|v| v.to_string()),
                 ..Meta::default()
             },
-        }))
+        })))
     }
 }
 
@@ -187,7 +187,7 @@ impl Iterator for Reader {
         loop {
             match self.records.next()? {
                 Ok(rec) => match self.document(rec) {
-                    Outcome::Item(item) => return Some(item),
+                    Outcome::Item(item) => return Some(*item),
                     Outcome::Skip(why) => {
                         if let Ok(mut m) = self.skipped.lock() {
                             *m.entry(why).or_default() += 1;
