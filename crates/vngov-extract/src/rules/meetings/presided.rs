@@ -116,7 +116,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
         // subject is read instead.
         if subject
             .iter()
-            .all(|&i| resolve(&cx.people[i], &cx.people).is_none())
+            .all(|&i| resolve(&cx.people[i], cx.people).is_none())
         {
             subject = sentence_subject(cx, sentence.start, m.start);
         }
