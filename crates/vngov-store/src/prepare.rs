@@ -223,8 +223,21 @@ impl Doc {
                 assignee_text_key: key(&t.assignee_text),
                 assigner_key: t.assigner.as_deref().map(key),
                 kind: wire_name(&t.assignee_kind),
-                precision: t.deadline_precision.as_ref().map(wire_name),
-                due: t.deadline.as_deref().and_then(dates::due),
+                precision: t.deadline_precision.as_ref().map(wire_name).or_else(|| {
+                    t.deadline_period.as_deref().map(|p| {
+                        match p.len() {
+                            4 => "year",
+                            _ if p.contains('Q') => "quarter",
+                            _ => "month",
+                        }
+                        .to_string()
+                    })
+                }),
+                due: t
+                    .deadline
+                    .as_deref()
+                    .or(t.deadline_period.as_deref())
+                    .and_then(dates::due),
                 coordinate_with: json(&t.coordinate_with),
                 rule: extra_field(t, "rule"),
                 words: word_set(&t.action),

@@ -468,10 +468,13 @@ impl<'c> Writer<'c> {
                     self.form(&x.assignee_text_key, b, &t.assignee_text)?;
                 }
             }
+            // A month, quarter or year stands as the deadline where the text gives no
+            // day: the column holds a deadline at its precision.
+            let deadline = t.deadline.as_ref().or(t.deadline_period.as_ref());
             let group = self.group(
                 &x.assignee_key,
                 province,
-                t.deadline.as_deref().unwrap_or(""),
+                deadline.map_or("", String::as_str),
                 &x.words,
             )?;
             let task = self.fact(
@@ -490,7 +493,7 @@ impl<'c> Writer<'c> {
                     &x.kind,
                     &body,
                     &t.action,
-                    &t.deadline,
+                    &deadline,
                     &x.precision,
                     &t.deadline_text,
                     &x.due,

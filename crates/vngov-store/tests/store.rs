@@ -725,3 +725,28 @@ fn the_report_escapes_what_documents_say() {
     assert_eq!(html.matches("<script").count(), 1);
     assert!(html.contains("<mark>Sở Y tế xử lý &lt;script&gt;"));
 }
+
+#[test]
+fn a_deadline_of_a_month_is_due_at_its_end() {
+    let mut store = Store::in_memory().unwrap();
+    let r = record(
+        "thang.txt",
+        "UBND tỉnh yêu cầu Sở Nội vụ hoàn thành việc rà soát biên chế trong tháng 9/2024.",
+    );
+    assert_eq!(r.tasks.len(), 1);
+    assert_eq!(r.tasks[0].deadline_period.as_deref(), Some("2024-09"));
+    write_all(&mut store, &[&r]);
+    let overdue = |day: &str| {
+        let q = TaskQuery {
+            overdue: true,
+            as_of: Some(day.into()),
+            ..TaskQuery::default()
+        };
+        directives(&store, &q).len()
+    };
+    assert_eq!(overdue("2024-09-30"), 0);
+    assert_eq!(overdue("2024-10-01"), 1);
+    let all = directives(&store, &TaskQuery::default());
+    assert_eq!(all[0].deadline.as_deref(), Some("2024-09"));
+    assert_eq!(all[0].due.as_deref(), Some("2024-09-30"));
+}
