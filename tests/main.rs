@@ -8,6 +8,7 @@ mod documents;
 mod fetch;
 mod golden;
 mod provenance;
+mod readme;
 mod report;
 mod schema;
 mod store;

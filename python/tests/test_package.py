@@ -41,7 +41,8 @@ def test_version_and_schema(root: Path) -> None:
     schema = vngov.schema()
     assert schema == json.loads((root / "schemas/record.schema.json").read_text())
     assert vngov.SCHEMA_VERSION in schema["$id"]
-    assert ".warc.gz" in vngov.KNOWN_EXTENSIONS and ".arc.gz" in vngov.KNOWN_EXTENSIONS
+    # Compressed inputs of every kind end in ".gz" (".warc.gz", ".arc.gz", ".jsonl.gz").
+    assert {".warc", ".arc", ".gz", ".pdf"} <= set(vngov.KNOWN_EXTENSIONS)
 
 
 def test_read_archive_gives_the_command_lines_records(vngov_cli) -> None:

@@ -202,7 +202,7 @@ def test_the_walk_keeps_the_command_lines_extensions() -> None:
 
     pattern = extensions_glob(vngov.KNOWN_EXTENSIONS)
     alternatives = pattern[1:-1].split(",")
-    for name, kept in [("a.TXT", True), ("b.warc.gz", True), ("c.ARC.GZ", True), ("d.pdf", False), ("e.md", False)]:
+    for name, kept in [("a.TXT", True), ("b.warc.gz", True), ("c.ARC.GZ", True), ("d.pdf", True), ("e.md", False), ("f.png", False)]:
         assert any(fnmatch.fnmatchcase(name, a) for a in alternatives) == kept, name
 
 
