@@ -55,11 +55,7 @@ pub fn find(cx: &Context) -> Vec<Event> {
         };
         let sentence = cx.doc.sentence_at(r.start);
         let start = sentence.start;
-        let Some(k) = cx
-            .kinds
-            .iter()
-            .rfind(|k| k.range.start >= start && k.range.end <= ngay)
-        else {
+        let Some(k) = cx.kinds_within(start..ngay).last() else {
             continue;
         };
         let held = HELD.is_match(&text[k.range.end..ngay + "ngày".len()]);

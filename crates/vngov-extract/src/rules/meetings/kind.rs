@@ -130,9 +130,12 @@ fn is_count_of_days(text: &str, b: usize) -> bool {
 
 /// The first meeting mention inside `r`.
 pub fn first_in(kinds: &[KindFound], r: Range<usize>) -> Option<&KindFound> {
-    kinds
+    // `kinds` is in text order: the search starts where `r` does.
+    let a = kinds.partition_point(|k| k.range.start < r.start);
+    kinds[a..]
         .iter()
-        .find(|k| k.range.start >= r.start && k.range.end <= r.end)
+        .take_while(|k| k.range.start < r.end)
+        .find(|k| k.range.end <= r.end)
 }
 
 #[cfg(test)]

@@ -53,11 +53,15 @@ pub struct Context<'a> {
     pub dates: &'a [DateFact],
     /// Every mention of a person or a title standing for one.
     pub people: &'a [PersonMention],
-    /// Every mention of a single meeting.
+    /// Every mention of a single meeting, in text order.
     pub kinds: Vec<KindFound>,
+    /// Indices of `people` by the end of their phrase, and by their lead: the
+    /// mentions near a place are found by a search, not by reading them all.
+    by_end: Vec<usize>,
+    by_lead: Vec<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The text.
     pub fn text(&self) -> &str {
         self.doc.text()
@@ -72,14 +76,62 @@ impl Context<'_> {
             .map(|(i, d)| (i, self.doc.byte_range(d.evidence.span)))
     }
 
+    /// The context of the rules over `doc`.
+    pub fn new(doc: &'a Doc<'a>, dates: &'a [DateFact], people: &'a [PersonMention]) -> Self {
+        let mut kinds = kind::find(doc.text());
+        kinds.sort_by_key(|k| (k.range.start, k.range.end));
+        let mut by_end: Vec<usize> = (0..people.len()).collect();
+        by_end.sort_by_key(|&i| (people[i].range.end, i));
+        let mut by_lead: Vec<usize> = (0..people.len()).collect();
+        by_lead.sort_by_key(|&i| (people[i].lead, i));
+        Context {
+            doc,
+            dates,
+            people,
+            kinds,
+            by_end,
+            by_lead,
+        }
+    }
+
+    /// The mentions whose phrase ends in `lo..=hi`, by that end.
+    pub fn ending_within(&self, lo: usize, hi: usize) -> &[usize] {
+        let a = self
+            .by_end
+            .partition_point(|&i| self.people[i].range.end < lo);
+        let b = self
+            .by_end
+            .partition_point(|&i| self.people[i].range.end <= hi);
+        &self.by_end[a..b.max(a)]
+    }
+
+    /// The mentions whose phrase leads in `lo..=hi`, by that lead.
+    pub fn leading_within(&self, lo: usize, hi: usize) -> &[usize] {
+        let a = self.by_lead.partition_point(|&i| self.people[i].lead < lo);
+        let b = self.by_lead.partition_point(|&i| self.people[i].lead <= hi);
+        &self.by_lead[a..b.max(a)]
+    }
+
+    /// The meeting words lying within `range`, in text order.
+    pub fn kinds_within(&self, range: Range<usize>) -> &[KindFound] {
+        let a = self.kinds.partition_point(|k| k.range.start < range.start);
+        let b = self.kinds.partition_point(|k| k.range.start < range.end);
+        let found = &self.kinds[a..b.max(a)];
+        // Meeting words do not nest, so those starting inside end inside but the last.
+        match found.last() {
+            Some(k) if k.range.end > range.end => &found[..found.len() - 1],
+            _ => found,
+        }
+    }
+
     /// The person mention whose phrase ends at byte `b`, if any.
     pub fn mention_ending_at(&self, b: usize) -> Option<usize> {
-        self.people.iter().position(|m| m.range.end == b)
+        self.ending_within(b, b).iter().copied().min()
     }
 
     /// The person mention whose phrase (list head included) starts at byte `b`.
     pub fn mention_leading_at(&self, b: usize) -> Option<usize> {
-        self.people.iter().position(|m| m.lead == b)
+        self.leading_within(b, b).iter().copied().min()
     }
 
     /// The first meeting word in the sentence around byte `at`.
@@ -94,10 +146,7 @@ impl Context<'_> {
         let units = &self.doc.units().units;
         let k = units.partition_point(|u| u.range.end <= at);
         let from = units[k.saturating_sub(2)..k].first()?.range.start;
-        self.kinds
-            .iter()
-            .rev()
-            .find(|f| f.range.start >= from && f.range.end <= at)
+        self.kinds_within(from..at).last()
     }
 }
 
@@ -175,12 +224,7 @@ fn fill<T>(slot: &mut Option<T>, v: Option<T>) {
 
 /// Every meeting the document reports on, in text order.
 pub fn extract(doc: &Doc, dates: &[DateFact], people: &[PersonMention]) -> Vec<Meeting> {
-    let cx = Context {
-        doc,
-        dates,
-        people,
-        kinds: kind::find(doc.text()),
-    };
+    let cx = Context::new(doc, dates, people);
     let mut events: Vec<Event> = RULES
         .iter()
         .flat_map(|(name, rule)| {
@@ -337,15 +381,14 @@ pub(crate) fn subject_before(cx: &Context, b: usize) -> Vec<usize> {
     let mut out = Vec::new();
     // The nearest mention ending before `b` with only adverbs between.
     let first = cx
-        .people
+        .ending_within(b.saturating_sub(60), b)
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.range.end <= b && b - m.range.end <= 60)
-        .filter(|(_, m)| {
-            text.is_char_boundary(m.range.end) && ADVERBS.is_match(&text[m.range.end..b])
-        })
-        .max_by_key(|(_, m)| m.range.end)
-        .map(|(i, _)| i);
+        .rev()
+        .copied()
+        .find(|&i| {
+            let end = cx.people[i].range.end;
+            text.is_char_boundary(end) && ADVERBS.is_match(&text[end..b])
+        });
     let Some(mut cur) = first else {
         return out;
     };
@@ -368,16 +411,14 @@ pub(crate) fn subject_before(cx: &Context, b: usize) -> Vec<usize> {
     loop {
         let lead = cx.people[cur].lead;
         let prev = cx
-            .people
+            .ending_within(lead.saturating_sub(30), lead)
             .iter()
-            .enumerate()
-            .filter(|(i, m)| !out.contains(i) && m.range.end <= lead && lead - m.range.end <= 30)
-            .filter(|(_, m)| {
-                let gap = &text[m.range.end..lead];
-                JOINERS.is_match(gap) && !gap.trim().is_empty()
-            })
-            .max_by_key(|(_, m)| m.range.end)
-            .map(|(i, _)| i);
+            .rev()
+            .copied()
+            .find(|i| {
+                let gap = &text[cx.people[*i].range.end..lead];
+                !out.contains(i) && JOINERS.is_match(gap) && !gap.trim().is_empty()
+            });
         match prev {
             Some(p) => {
                 out.push(p);
@@ -418,17 +459,10 @@ pub(crate) fn people_after(cx: &Context, b: usize) -> Vec<usize> {
     out.push(cur);
     loop {
         let end = cx.people[cur].range.end;
-        let next = cx
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(i, m)| !out.contains(i) && m.lead >= end && m.lead - end <= 30)
-            .filter(|(_, m)| {
-                let gap = &text[end..m.lead];
-                JOINERS.is_match(gap) && !gap.trim().is_empty()
-            })
-            .min_by_key(|(_, m)| m.lead)
-            .map(|(i, _)| i);
+        let next = cx.leading_within(end, end + 30).iter().copied().find(|i| {
+            let gap = &text[end..cx.people[*i].lead];
+            !out.contains(i) && JOINERS.is_match(gap) && !gap.trim().is_empty()
+        });
         match next {
             Some(n) => {
                 out.push(n);
