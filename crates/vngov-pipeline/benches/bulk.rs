@@ -27,30 +27,12 @@ use serde_json::{json, Value};
 use vngov_pipeline::sources::{Options, Sources};
 use vngov_pipeline::{Item, Settings, Workers};
 
+#[path = "common/corpus.rs"]
+mod corpus;
 #[path = "../tests/common/rng.rs"]
 mod rng;
+use corpus::corpus;
 use rng::Rng;
-
-fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut paths = Vec::new();
-    let mut stack = vec![root];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("corpus/ is readable") {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
 
 /// Document `i`: a sample text with its years and day numbers shifted, so that no
 /// two neighbours are the same.

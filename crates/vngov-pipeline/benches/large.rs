@@ -9,7 +9,6 @@
 //!
 //! Sizes: `VNGOV_BENCH_LARGE_MB` (default `1,4,16,32`).
 
-use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -17,31 +16,13 @@ use vngov_extract::Known;
 use vngov_pipeline::document::{record_from_text, source_id};
 use vngov_record::Source;
 
-fn corpus() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut paths = Vec::new();
-    let mut stack = vec![root];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("corpus/ is readable") {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus;
 
 /// A document of about `mb` MB: the samples repeated, in paragraphs or on one line.
 fn document(mb: usize, one_line: bool) -> String {
-    let samples = corpus();
+    let samples = corpus().join("\n\n");
     let mut out = String::with_capacity(mb << 20);
     while out.len() < mb << 20 {
         out.push_str(&samples);
