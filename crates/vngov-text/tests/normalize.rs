@@ -210,15 +210,14 @@ fn pseudo_random_inputs_keep_the_map_sound() {
 }
 
 #[test]
-fn a_megabyte_normalizes_quickly() {
+fn a_megabyte_keeps_its_map_sound() {
+    // Speed is measured by the benchmarks; here, that every repair of a long text
+    // still maps back to its input.
     let para = "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 295/KH-UBND ngày 24/02/2024 về \
                 triển khai ứng dụng công nghệ thông tin(CNTT), cơ chếtriển khai, nhândân, \
                 đạt 0,95 điểm.\r\n\r\n";
     let input = para.repeat(1_000_000 / para.len() + 1);
-    let start = std::time::Instant::now();
     let n = norm(&input);
-    let took = start.elapsed();
     check_map(&input, &n);
-    // Generous: debug builds on a busy machine; a release build takes well under 1 s.
-    assert!(took.as_secs() < 30, "took {took:?}");
+    assert!(n.text.contains("cơ chế triển khai, nhân dân"));
 }
