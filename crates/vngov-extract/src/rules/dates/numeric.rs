@@ -1,4 +1,5 @@
 //! Days written with numbers: `25/12/2018`, `24 / 7 / 2017`, `23-8-2011`,
+//! `17 - 05 - 2024`,
 //! `01.7.2014`, and, after a cue word, days without a year: `Chiều 27/8`,
 //! `Sáng 10-7`, `trước ngày 15-12`, `Ngày 21/ 5`, `Chiều nay (2/1)`.
 
@@ -15,6 +16,11 @@ static SLASH: LazyLock<Regex> = LazyLock::new(|| {
 /// `d-m-yyyy` or, without a year, `d-m`.
 static DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})-(\d{1,2})(?:-(\d{4}))?").unwrap());
+/// `d - m - yyyy`, spaced (a portal's date line); the year is required, so that
+/// "2016 - 2020" stays a range of years.
+static SPACED_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})[ \t]+[-–][ \t]+(\d{1,2})[ \t]+[-–][ \t]+(\d{4})").unwrap()
+});
 /// `d.m.yyyy` (the year is required: `10.5` is a decimal).
 static DOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").unwrap());
@@ -31,7 +37,7 @@ const CUES: &[&str] = &[
 /// Not a date: "27/27", "6/9 huyện" (no cue), "64/2007/NĐ-CP", "số 12/5", "0,95".
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for re in [&*SLASH, &*DASH, &*DOT] {
+    for re in [&*SLASH, &*DASH, &*SPACED_DASH, &*DOT] {
         for c in re.captures_iter(text) {
             let m = c.get(0).unwrap();
             let (s, e) = (m.start(), m.end());

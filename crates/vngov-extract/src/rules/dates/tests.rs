@@ -50,6 +50,9 @@ fn numeric_forms() {
     assert_eq!(values("07.02.2023 | 18:16 PM"), ["2023-02-07"]);
     assert_eq!(values("Ngày17/8/2015"), ["2015-08-17"]);
     assert_eq!(values("trước ngày 15-12"), ["--12-15"]);
+    assert_eq!(values("Đăng ngày 17 - 05 - 2024"), ["2024-05-17"]);
+    assert_eq!(values("giai đoạn 2016 - 2020"), ["2016/2020"]);
+    assert_eq!(values("trang 1 - 2 - 3"), Vec::<String>::new());
     assert_eq!(values("Chiều 27/8, họp"), ["--08-27"]);
 }
 
