@@ -376,7 +376,7 @@ pub fn subject(
     let p = first_predicate(t, at, limit, &predicate, 60)?;
     if let Some((list, end)) = items(ctx.parties, at..p) {
         let named = ctx.parties.party_at(at).is_some();
-        if named && fillers_only(&t[end..p]) {
+        if named && between_subject_and_predicate(&t[end..p]) {
             return Some(((list, end), p));
         }
     }
@@ -398,8 +398,21 @@ pub fn subject(
     let bare = list
         .iter()
         .any(|p| !t[p.range.clone()].trim().contains(' '));
-    (fillers_only(&t[end..p]) && !bare).then_some(((list, end), p))
+    (between_subject_and_predicate(&t[end..p]) && !bare).then_some(((list, end), p))
 }
+
+/// Whether `s` may stand between a subject and its predicate: fillers, or the
+/// scope of the duty ("Các sở, ngành căn cứ chức năng, nhiệm vụ được giao, triển
+/// khai …", "… theo thẩm quyền, chủ động …").
+fn between_subject_and_predicate(s: &str) -> bool {
+    fillers_only(s) || SCOPE.is_match(s)
+}
+
+/// The scope of a duty between its subject and its predicate.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:căn\s+cứ(?:\s+vào)?|theo|trong\s+phạm\s+vi|trên\s+cơ\s+sở)\s+(?:[^.;:]{0,40}?\s)?(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực)[^.;:]{0,40}?[\s,]*$")
+        .unwrap()
+});
 
 /// Whether `s` holds only spaces, commas and the fillers that may stand between a
 /// subject and its predicate ("cũng", "tiếp tục").

@@ -301,3 +301,21 @@ fn a_directing_verb_closing_its_unit_names_nobody() {
         assert!(triples(t).is_empty(), "{t:?}: {:?}", triples(t));
     }
 }
+
+#[test]
+fn the_scope_of_a_duty_may_stand_before_its_verb() {
+    let t = "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n2. Các sở, ban, ngành, UBND các huyện căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện Kế hoạch này.";
+    let who: Vec<String> = tasks(t, None).into_iter().map(|t| t.assignee).collect();
+    assert_eq!(
+        who,
+        [
+            "Sở Tài chính",
+            "Các sở, ban, ngành",
+            "Ủy ban nhân dân các huyện"
+        ]
+    );
+    // A report of what was done on that ground directs nobody.
+    let t =
+        "Năm 2023, các sở, ban, ngành căn cứ chức năng, nhiệm vụ đã triển khai nhiều giải pháp.";
+    assert!(tasks(t, None).is_empty());
+}
