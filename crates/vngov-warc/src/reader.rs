@@ -8,9 +8,10 @@
 //! for the next `WARC/1.` line from the start of the bad block, so the records
 //! around it are not lost. A length that runs into the next record or the end costs
 //! the record (an error); one that ends short of the record gives the block it
-//! announces, marked in [`Record::damage`], as warcio reads it. A read error or a cut or damaged
-//! gzip member ends the archive. Offsets are in the uncompressed stream; the end of
-//! the last complete record ([`Reader::valid_end`]) is in the file.
+//! announces, marked in [`Record::damage`], as warcio reads it. A read error or a
+//! cut or damaged gzip member ends the archive. Offsets are in the uncompressed
+//! stream; the end of the last complete record ([`Reader::valid_end`]) is in the
+//! file.
 
 use std::io::{self, BufRead, BufReader, Read};
 
