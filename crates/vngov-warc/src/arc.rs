@@ -13,9 +13,10 @@
 //!
 //! A header line that cannot be read (a length that is not a number, too few
 //! fields) costs its record: the reader reports it and goes on from the next line
-//! that is a record header. A record longer than the limit is skipped unread; an
-//! archive that ends inside a record, or whose gzip stream is cut or damaged, ends
-//! with an error.
+//! that is a record header. A record longer than the limit is skipped unread. An
+//! archive that ends inside a record's block ends with what there is of it, marked
+//! in [`Record::damage`] (an error if there is nothing); one whose gzip stream is
+//! cut or damaged ends with an error.
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -236,6 +237,7 @@ impl<R: Read + Send + 'static> Reader<R> {
             return Ok(Some(Err(self.error(at, uri, kind, msg))));
         }
         let block = s.block(h.length)?;
+        let mut damage = None;
         if (block.len() as u64) < h.length {
             self.done = true;
             let msg = format!(
@@ -243,7 +245,12 @@ impl<R: Read + Send + 'static> Reader<R> {
                 block.len(),
                 h.length
             );
-            return Ok(Some(Err(self.error(at, uri, ErrorKind::Truncated, msg))));
+            if block.is_empty() {
+                return Ok(Some(Err(self.error(at, uri, ErrorKind::Truncated, msg))));
+            }
+            // ARC files are not appended to, so a cut last record is no torn
+            // append: what there is of it is read (as warcio does), and marked.
+            damage = Some(msg);
         }
         s.end_of_record()?;
         let kind = if h.url.starts_with("filedesc:") {
@@ -267,6 +274,7 @@ impl<R: Read + Send + 'static> Reader<R> {
             offset: at,
             headers,
             block,
+            damage,
         })))
     }
 }
@@ -407,7 +415,18 @@ mod tests {
         assert!(got[1].contains("over the limit of 20"), "{got:?}");
         assert_eq!(got[2], "3 resource http://a.gov.vn/a b.txt 3");
         let plain = archive().concat();
+        // A cut last record gives what there is of it, marked.
         let got = read(plain[..plain.len() - 10].to_vec(), u64::MAX);
+        assert_eq!(got.last().unwrap(), "4 resource dns:a.gov.vn 18", "{got:?}");
+        let cut = Reader::new(io::Cursor::new(plain[..plain.len() - 10].to_vec()))
+            .last()
+            .unwrap()
+            .unwrap();
+        assert!(cut.damage.unwrap().starts_with("truncated"));
+        // One cut right after its header line is an error.
+        let header = archive()[..3].concat().len()
+            + b"dns:a.gov.vn 10.0.0.1 20240102030405 text/dns 27\n".len();
+        let got = read(plain[..header].to_vec(), u64::MAX);
         assert!(got.last().unwrap().contains("truncated"), "{got:?}");
         let got = read(vec![0x1F, 0x8B, 0x08, 0, 1, 2, 3], u64::MAX);
         assert!(got[0].contains("cannot be read on"), "{got:?}");

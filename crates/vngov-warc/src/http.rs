@@ -147,14 +147,22 @@ pub fn decode_content(
     Ok(body)
 }
 
+/// Decodes `r`; a stream cut short gives what it decoded (as warcio does: a record
+/// whose Content-Length cuts the body's last bytes keeps its page), a damaged one
+/// is an error.
 fn inflate(r: impl Read, max_bytes: u64, coding: &str) -> Result<Vec<u8>, DecodeError> {
     let mut out = Vec::new();
-    r.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut out)
-        .map_err(|e| DecodeError::Damaged {
-            coding: coding.to_string(),
-            why: e.to_string(),
-        })?;
+    // read_to_end keeps in `out` what was read before an error.
+    match r.take(max_bytes.saturating_add(1)).read_to_end(&mut out) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !out.is_empty() => {}
+        Err(e) => {
+            return Err(DecodeError::Damaged {
+                coding: coding.to_string(),
+                why: e.to_string(),
+            })
+        }
+    }
     if out.len() as u64 > max_bytes {
         return Err(DecodeError::TooLarge(max_bytes));
     }
@@ -272,5 +280,17 @@ mod tests {
             decode_content(&enc("gzip"), b"not gzip", 10),
             Err(DecodeError::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn a_cut_gzip_body_gives_what_it_decodes() {
+        let body: String = (0..400).map(|i| format!("{i} ")).collect();
+        let z = gz(body.as_bytes());
+        // The trailer cut (example-trunc.warc): all of it.
+        let got = decode_content(&enc("gzip"), &z[..z.len() - 2], 10_000).unwrap();
+        assert_eq!(got, body.as_bytes());
+        // Cut in the data: a part of it.
+        let got = decode_content(&enc("gzip"), &z[..z.len() / 2], 10_000);
+        assert!(got.is_ok_and(|g| !g.is_empty() && body.as_bytes().starts_with(&g)));
     }
 }

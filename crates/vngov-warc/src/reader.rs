@@ -4,11 +4,14 @@
 //! Archives from the field have bad records, and archives being written can be cut
 //! by a kill. Every block is read within its Content-Length and a size limit (a
 //! longer block is skipped, not read). When a record's length is wrong (the block is
-//! not followed by CRLF CRLF, or runs into the end of the archive) the reader reports
-//! that record and looks for the next `WARC/1.` line from the start of the bad
-//! block, so the records around it are not lost. A read error or a cut or damaged
-//! gzip member ends the archive. Offsets are in the uncompressed stream; the end of
-//! the last complete record ([`Reader::valid_end`]) is in the file.
+//! not followed by CRLF CRLF, or runs into the end of the archive) the reader looks
+//! for the next `WARC/1.` line from the start of the bad block, so the records
+//! around it are not lost. A length that runs into the next record or the end costs
+//! the record (an error); one that ends short of the record gives the block it
+//! announces, marked in [`Record::damage`], as warcio reads it. A read error or a
+//! cut or damaged gzip member ends the archive. Offsets are in the uncompressed
+//! stream; the end of the last complete record ([`Reader::valid_end`]) is in the
+//! file.
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -31,6 +34,9 @@ pub struct Record {
     pub headers: Headers,
     /// The content block.
     pub block: Vec<u8>,
+    /// What was wrong with a record read all the same: a Content-Length that ends
+    /// short of the record (the block may be cut), an archive ending inside it.
+    pub damage: Option<String>,
 }
 
 impl Record {
@@ -49,6 +55,26 @@ impl Record {
     /// `WARC-Target-URI`, bytes that are not UTF-8 replaced.
     pub fn target_uri_lossy(&self) -> Option<String> {
         header::target_uri(&self.headers)
+    }
+
+    /// Whether the record holds a document: a `response` or a `resource`, but not
+    /// one of wget's `metadata://` resources (its arguments and log, not a page).
+    pub fn is_document(&self) -> bool {
+        let kind = self.warc_type().map(str::to_ascii_lowercase);
+        match kind.as_deref() {
+            Some("response") => true,
+            Some("resource") => !self.is_wget_metadata(),
+            _ => false,
+        }
+    }
+
+    /// Whether the `WARC-Target-URI` is in wget's `metadata://` scheme, which
+    /// names wget's own files (its arguments, its log) rather than a fetched page.
+    pub fn is_wget_metadata(&self) -> bool {
+        self.target_uri().is_some_and(|u| {
+            u.get(..11)
+                .is_some_and(|s| s.eq_ignore_ascii_case("metadata://"))
+        })
     }
 
     /// The HTTP response in a `response` or `revisit` record.
@@ -279,11 +305,25 @@ impl<R: Read> Reader<R> {
                     )
                 }
                 None => {
+                    // The block as announced is there, and more follows it before
+                    // the next record: a length short by a few bytes cuts a block
+                    // (warcio reads such a record too), so it is kept and marked.
+                    let rest = block.split_off(h.length as usize);
+                    s.unread(&rest);
                     resync(s)?;
-                    format!(
-                        "Content-Length {} does not match the record (no CRLF CRLF after the block); skipped to the next record",
+                    let damage = format!(
+                        "Content-Length {} ends before the record does (no CRLF CRLF after the block): the block may be cut",
                         h.length
-                    )
+                    );
+                    self.ends.clean = false;
+                    self.ends.between = true;
+                    return Ok(Some(Ok(Record {
+                        number: self.number,
+                        offset: at,
+                        headers: h.fields,
+                        block,
+                        damage: Some(damage),
+                    })));
                 }
             };
             return Ok(Some(Err(self.error(at, uri, kind, msg))));
@@ -298,6 +338,7 @@ impl<R: Read> Reader<R> {
             offset: at,
             headers: h.fields,
             block,
+            damage: None,
         })))
     }
 }
@@ -612,8 +653,33 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_content_length_costs_one_record() {
-        for delta in [-2i64, 9, 400] {
+    fn a_short_content_length_gives_the_block_it_announces_marked() {
+        // example-trunc.warc of warcio's tests: a response two bytes shorter than
+        // its record, followed by the next record.
+        let mut recs = archive();
+        recs[2] = String::from_utf8_lossy(&recs[2])
+            .replace("Content-Length: 3", "Content-Length: 1")
+            .into_bytes();
+        let bytes = recs.concat();
+        let got: Vec<_> = Reader::new(&bytes[..]).collect();
+        assert_eq!(got.len(), 4);
+        let r = got[2].as_ref().unwrap();
+        assert_eq!(r.block, b"H");
+        assert!(r.damage.as_ref().unwrap().contains("may be cut"), "{r:?}");
+        assert!(got[1].as_ref().unwrap().damage.is_none());
+        assert_eq!(
+            got[3].as_ref().unwrap().target_uri(),
+            Some("http://a.gov.vn/3")
+        );
+        // Records after it no longer mark a clean end to append at.
+        let mut r = Reader::new(&bytes[..]);
+        r.by_ref().for_each(drop);
+        assert_eq!(r.valid_end(), (recs[0].len() + recs[1].len()) as u64);
+    }
+
+    #[test]
+    fn a_long_content_length_costs_one_record() {
+        for delta in [9i64, 400] {
             let mut recs = archive();
             let bad = String::from_utf8_lossy(&recs[2]).replace(
                 "Content-Length: 3",

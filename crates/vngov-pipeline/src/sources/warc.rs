@@ -4,8 +4,11 @@
 //!
 //! `response` records are read as HTTP responses ([`super::http`]), `resource`
 //! records by their own Content-Type; both become documents with the record's
-//! WARC-Target-URI. Other records (request, metadata, warcinfo, revisit) and
-//! responses that are not documents are passed over and counted. A record that
+//! WARC-Target-URI. Other records (request, metadata, warcinfo, revisit), wget's
+//! `metadata://` resources (its arguments and log) and responses that are not
+//! documents are passed over and counted. A record read despite a Content-Length
+//! that ends short of it, or cut by the end of an ARC file, carries a
+//! `warc_record_cut` warning. A record that
 //! cannot be read (a wrong Content-Length, a block over the size limit, a truncated
 //! or corrupt gzip stream) becomes an error item naming it; the reader goes on from
 //! the next record where it can. Positions are record numbers and byte offsets in
@@ -121,8 +124,9 @@ impl Reader {
         self.error((e.number, e.offset), e.uri, kind, message)
     }
 
-    fn document(&self, rec: Record) -> Outcome {
+    fn document(&self, mut rec: Record) -> Outcome {
         let at = (rec.number, rec.offset);
+        let damage = rec.damage.take();
         let uri = rec.target_uri_lossy();
         let kind = rec
             .headers
@@ -139,6 +143,10 @@ impl Reader {
                 Ok(Response::Skip(why)) => return Outcome::Skip(why),
                 Err((kind, msg)) => return Outcome::Item(Box::new(self.error(at, uri, kind, msg))),
             },
+            // wget's arguments and log, not a fetched page.
+            "resource" if rec.is_wget_metadata() => {
+                return Outcome::Skip("warc metadata:// resource (wget's own)".into())
+            }
             "resource" => {
                 let (media, charset) = rec
                     .headers
@@ -162,6 +170,10 @@ impl Reader {
             let msg = format!("{} bytes, over the limit of {}", body.len(), self.max_bytes);
             return Outcome::Item(Box::new(self.error(at, uri, ErrorKind::TooLarge, msg)));
         }
+        // A record read despite a wrong length or a cut says so in its record.
+        let warnings = damage
+            .map(|d| vec![vngov_record::Warning::new("warc_record_cut", d)])
+            .unwrap_or_default();
         Outcome::Item(Box::new(Item::Document(Document {
             path: self.path.clone(),
             position: Some(format!("record {} at byte {}", at.0, at.1)),
@@ -174,6 +186,7 @@ impl Reader {
                     .headers
                     .get_lossy("warc-linked-from")
                     .map(|v| v.to_string()),
+                warnings,
                 ..Meta::default()
             },
         })))
@@ -328,8 +341,44 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_content_length_costs_one_record() {
-        for delta in [-2i64, 9, 400] {
+    fn a_short_content_length_gives_a_marked_document_and_metadata_is_skipped() {
+        let mut recs = archive();
+        recs[3] = String::from_utf8_lossy(&recs[3])
+            .replace("Content-Length: 3", "Content-Length: 2")
+            .into_bytes();
+        recs.push(record(
+            "resource",
+            "metadata://gnu.org/software/wget/warc/wget.log",
+            "text/plain",
+            b"Opening WARC file",
+        ));
+        let (items, skipped) = read(recs.concat());
+        assert_eq!(
+            urls(&items),
+            [
+                "https://a.gov.vn/1",
+                "https://a.gov.vn/2.txt",
+                "https://a.gov.vn/3"
+            ]
+        );
+        let Item::Document(d) = &items[1] else {
+            panic!()
+        };
+        assert_eq!(d.bytes, b"Ha");
+        assert_eq!(d.meta.warnings[0].code, "warc_record_cut");
+        let Item::Document(d) = &items[0] else {
+            panic!()
+        };
+        assert!(d.meta.warnings.is_empty());
+        assert_eq!(
+            skipped.get("warc metadata:// resource (wget's own)"),
+            Some(&1)
+        );
+    }
+
+    #[test]
+    fn a_long_content_length_costs_one_record() {
+        for delta in [9i64, 400] {
             let mut recs = archive();
             let bad = String::from_utf8_lossy(&recs[3]).into_owned();
             let fixed = bad.replace(
