@@ -141,7 +141,14 @@ impl Reader {
                     charset,
                 }) => (body, format, charset),
                 Ok(Response::Skip(why)) => return Outcome::Skip(why),
-                Err((kind, msg)) => return Outcome::Item(Box::new(self.error(at, uri, kind, msg))),
+                // A response that a wrong length cut short is lost to that length.
+                Err((kind, msg)) => {
+                    let (kind, msg) = match &damage {
+                        Some(d) => (ErrorKind::Io, format!("{d}: {msg}")),
+                        None => (kind, msg),
+                    };
+                    return Outcome::Item(Box::new(self.error(at, uri, kind, msg)));
+                }
             },
             // wget's arguments and log, not a fetched page.
             "resource" if rec.is_wget_metadata() => {
