@@ -841,7 +841,11 @@ pub(super) fn person_in(t: &Text, at: usize) -> Option<Party> {
             end = ne;
         }
     }
-    if end == pe && post != "Thủ tướng" {
+    // The Government's head and deputies may be named by their post alone.
+    if end == pe && post == "Phó Thủ tướng" {
+        name = "Phó Thủ tướng Chính phủ".into();
+    }
+    if end == pe && !matches!(post, "Thủ tướng" | "Phó Thủ tướng") {
         return None;
     }
     Some(Party {

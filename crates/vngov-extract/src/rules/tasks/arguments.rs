@@ -137,12 +137,17 @@ fn without_fillers(s: &str) -> &str {
 /// Whether `words` after a party narrow it ("trong tỉnh", "có liên quan", "từ
 /// Quảng Trị đến Khánh Hòa"): a few words of a noun phrase.
 fn narrows(words: &str) -> bool {
-    words_in(words) <= 8 && noun_phrase(words)
+    words_in(words) <= 8 && noun_phrase(words) && !SCOPE.is_match(words)
 }
 
 /// Whether `words` can be (part of) a noun phrase: no tense or aspect word, no
 /// copula, no filler, no modal, and no word in lower case that opens a duty.
 fn noun_phrase(words: &str) -> bool {
+    // A speech is reported, not a subject named ("X phát biểu chỉ đạo …").
+    if lowercase(words).contains("phát biểu") {
+        return false;
+    }
+    let mut prev = String::new();
     for (start, w) in word_spans(words) {
         let lw = lowercase(w);
         if NOT_IN_SUBJECT.contains(&lw.as_str())
@@ -152,12 +157,15 @@ fn noun_phrase(words: &str) -> bool {
         {
             return false;
         }
+        // After a determiner a verb is a noun ("các cấp", "các tổ chức").
         if start > 0
             && w.starts_with(|c: char| is_lower(c))
+            && !matches!(prev.as_str(), "các" | "những" | "mọi" | "từng" | "mỗi")
             && is_action(&first_words(words, start, 2))
         {
             return false;
         }
+        prev = lw;
     }
     true
 }
@@ -216,6 +224,12 @@ pub fn agent_head(words: &str) -> bool {
         .any(|a| words == *a || words.strip_prefix(a).is_some_and(|r| r.starts_with(' ')))
 }
 
+/// Whether two words name a group of agents rather than start a duty: "cấp ủy"
+/// ("cấp", to grant, is a verb alone), but not "tổ chức", a verb as a whole.
+fn names_a_group(two: &str) -> bool {
+    AGENT_HEADS.contains(&two) && super::duties::action_len(two).map_or(true, |n| n < 2)
+}
+
 /// Words after which a verb of work is a noun of the phrase ("các tổ chức").
 const DETERMINERS: &[&str] = &[
     "các", "những", "mọi", "từng", "cả", "toàn", "mỗi", "cơ", "quan",
@@ -259,7 +273,9 @@ fn action_start(parties: &PartyIndex, at: usize, limit: usize) -> Option<usize> 
         // chức, cá nhân …").
         let first_is_action = i == at && {
             let after = skip_ws(t, words_end(t, i, action_words(t, i)).min(limit)).min(limit);
-            !t[after..limit].starts_with([',', ';']) && !t[after..limit].starts_with("và ")
+            !t[after..limit].starts_with([',', ';'])
+                && !t[after..limit].starts_with("và ")
+                && !names_a_group(&first_words(t, i, 2))
         };
         if (i > at || first_is_action)
             && is_lower(c)
@@ -389,6 +405,7 @@ pub fn subject(
     if t[at..p]
         .split(|c: char| !is_letter_or_digit(c))
         .any(|w| NOT_IN_SUBJECT.contains(&lowercase(w).as_str()))
+        || lowercase(&t[at..p]).contains("phát biểu")
     {
         return None;
     }

@@ -41,6 +41,13 @@ const REPORTING: &[&str] = &[
     "dự ",
     "làm việc",
     "tham gia ý kiến",
+    // A subject that directs others is the issuer, not the one directed.
+    "lưu ý",
+    "nhấn mạnh",
+    "yêu cầu",
+    "đề nghị",
+    "nhắc nhở",
+    "kêu gọi",
 ];
 
 /// Words before a directing verb that make it a noun.

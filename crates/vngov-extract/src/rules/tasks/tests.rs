@@ -319,3 +319,45 @@ fn the_scope_of_a_duty_may_stand_before_its_verb() {
         "Năm 2023, các sở, ban, ngành căn cứ chức năng, nhiệm vụ đã triển khai nhiều giải pháp.";
     assert!(tasks(t, None).is_empty());
 }
+
+#[test]
+fn a_deputy_prime_minister_is_not_the_prime_minister() {
+    let got = triples("Phó Thủ tướng giao Bộ Công Thương nghiên cứu, đề xuất cơ chế, báo cáo Thủ tướng Chính phủ trong tháng 6/2023.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.as_deref(), Some("Phó Thủ tướng Chính phủ"));
+}
+
+#[test]
+fn party_committees_and_governments_of_every_level_are_a_class() {
+    let who: Vec<String> = tasks(
+        "Ban Thường vụ Thành ủy yêu cầu cấp ủy, chính quyền các cấp tập trung lãnh đạo, chỉ đạo thực hiện.",
+        None,
+    )
+    .into_iter()
+    .map(|t| t.assignee)
+    .collect();
+    assert_eq!(who, ["cấp ủy", "chính quyền các cấp"]);
+    // A verb of work right after the directing verb still opens the action.
+    let got = tasks(
+        "UBND tỉnh yêu cầu tổ chức triển khai ngay các giải pháp.",
+        None,
+    );
+    assert!(
+        got.is_empty(),
+        "{:?}",
+        got.iter().map(|t| &t.assignee).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_one_who_directs_is_not_directed() {
+    for t in [
+        "Chiều 5/3/2024, huyện tổ chức hội nghị.\nĐ/c Lê Văn An, Tỉnh ủy viên, Bí thư Huyện ủy phát biểu chỉ đạo Hội nghị.",
+        "Chủ tịch UBND tỉnh cũng yêu cầu tăng cường phòng chống dịch bệnh.",
+    ] {
+        assert!(triples(t).is_empty(), "{t}: {:?}", triples(t));
+    }
+    let t = "Phó Thủ tướng giao các bộ rà soát quy hoạch.\nPhó Thủ tướng lưu ý trong quá trình lập quy hoạch tỉnh phải bảo đảm tính liên kết vùng.";
+    let who: Vec<String> = tasks(t, None).into_iter().map(|t| t.assignee).collect();
+    assert_eq!(who, ["các bộ"]);
+}
