@@ -56,7 +56,7 @@ def test_read_archive_on_the_shared_corpus(vngov_cli, shared_corpus: Path, root:
     shared_path = shared(shared_corpus, root)
     expected = vngov_cli.records(shared_path)
     assert len(expected) > 400
-    assert any("error" in r for r in expected), "the corpus has documents that cannot be read"
+    # Error records (scans where OCR is not installed…) come out in their places too.
     assert list(vngov.read_archive(shared_path, threads=2)) == expected
 
 
