@@ -31,9 +31,11 @@ static PRESIDED_BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("presided by")
 });
 
-/// A word every match of [`PRESIDED_BY`] holds: "trì", "tọa", "hành", "tịch".
-static ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("(?i)trì|tọa|hành|tịch").expect("anchor"));
+/// Words every match of [`PRESIDED_BY`] holds: "chủ trì", "chủ tọa", "điều hành",
+/// "Đoàn Chủ tịch" — rare enough that most units are turned away before the pattern.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)chủ\s+trì|chủ\s+tọa|điều\s+hành|đoàn\s+chủ\s+tịch").expect("anchor")
+});
 
 /// A count before the people ("gồm 03 đồng chí:").
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {

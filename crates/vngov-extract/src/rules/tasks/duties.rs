@@ -76,12 +76,28 @@ pub fn is_action(words: &str) -> bool {
 
 /// How many words of `words` the longest duty-opening entry they start with holds.
 pub fn action_len(words: &str) -> Option<usize> {
-    ACTIONS
+    let first = words.split(' ').next().unwrap_or("");
+    ACTIONS_BY_FIRST
+        .get(first)?
         .iter()
         .filter(|a| words == **a || words.strip_prefix(**a).is_some_and(|r| r.starts_with(' ')))
         .map(|a| a.split(' ').count())
         .max()
 }
+
+/// [`ACTIONS`] by their first word: a word is looked up, not compared with each.
+static ACTIONS_BY_FIRST: LazyLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut by_first: std::collections::HashMap<&str, Vec<&str>> =
+            std::collections::HashMap::new();
+        for a in ACTIONS.iter() {
+            by_first
+                .entry(a.split(' ').next().unwrap_or(""))
+                .or_default()
+                .push(a);
+        }
+        by_first
+    });
 
 /// Whether `words` (two words) are one phrase of the list ("tổ chức"), not a
 /// one-word entry and the word after it.
