@@ -467,7 +467,9 @@ fn first_predicate(
         if j >= limit {
             return None;
         }
-        if predicate(j) {
+        // Predicates are verbs in lower case: the names of the subject, in capitals,
+        // are passed over without trying the patterns.
+        if !t[j..].starts_with(|c: char| vngov_text::chars::is_upper(c)) && predicate(j) {
             return Some(j);
         }
         // A list's colons and semicolons may stand in the subject ("Bộ trưởng các Bộ:
