@@ -724,6 +724,17 @@ static DIRECTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|phân\s+công|chỉ\s+thị|kết\s+luận|nhấn\s+mạnh|lưu\s+ý|kêu\s+gọi|quyết\s+định)\b").unwrap()
 });
 
+/// The first bytes of `t[j..end]`, as many as a predicate's words can take: an
+/// anchored pattern then costs the same on a long unit as on a short one (its
+/// engine's state grows with the text it is given).
+fn head(t: &str, j: usize, end: usize) -> &str {
+    let mut e = end.min(j + 96);
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    &t[j..e]
+}
+
 /// Words that may stand between a subject and its predicate.
 const SUBJECT_FILLERS: &[&str] = &[
     "cũng", "tiếp", "tục", "đồng", "thời", "còn", "thì", "vẫn", "trực",
@@ -758,7 +769,10 @@ pub fn subject_rule(
                 ctx,
                 s,
                 unit_end,
-                |j| predicate.is_match(&t[j..unit_end]) || DIRECTING_VERB.is_match(&t[j..unit_end]),
+                |j| {
+                    let h = head(t, j, unit_end);
+                    predicate.is_match(h) || DIRECTING_VERB.is_match(h)
+                },
                 gap,
             );
             let Some(((assignees, end), at)) = found else {
