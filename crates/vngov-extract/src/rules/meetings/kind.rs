@@ -128,14 +128,22 @@ fn is_count_of_days(text: &str, b: usize) -> bool {
     crate::rules::near::ends_with_lower(text[..b].trim_end(), "ngày")
 }
 
-/// The first meeting mention inside `r`.
-pub fn first_in(kinds: &[KindFound], r: Range<usize>) -> Option<&KindFound> {
-    // `kinds` is in text order: the search starts where `r` does.
+/// The meeting mentions lying inside `r`, from `kinds` in text order: found by a
+/// search, not by reading them all.
+pub fn within(kinds: &[KindFound], r: Range<usize>) -> &[KindFound] {
     let a = kinds.partition_point(|k| k.range.start < r.start);
-    kinds[a..]
-        .iter()
-        .take_while(|k| k.range.start < r.end)
-        .find(|k| k.range.end <= r.end)
+    let b = kinds.partition_point(|k| k.range.start < r.end);
+    let found = &kinds[a..b.max(a)];
+    // Meeting words do not nest, so those starting inside end inside but the last.
+    match found.last() {
+        Some(k) if k.range.end > r.end => &found[..found.len() - 1],
+        _ => found,
+    }
+}
+
+/// The first meeting mention inside `r` (`kinds` in text order).
+pub fn first_in(kinds: &[KindFound], r: Range<usize>) -> Option<&KindFound> {
+    within(kinds, r).first()
 }
 
 #[cfg(test)]

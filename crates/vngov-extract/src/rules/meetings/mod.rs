@@ -114,14 +114,7 @@ impl<'a> Context<'a> {
 
     /// The meeting words lying within `range`, in text order.
     pub fn kinds_within(&self, range: Range<usize>) -> &[KindFound] {
-        let a = self.kinds.partition_point(|k| k.range.start < range.start);
-        let b = self.kinds.partition_point(|k| k.range.start < range.end);
-        let found = &self.kinds[a..b.max(a)];
-        // Meeting words do not nest, so those starting inside end inside but the last.
-        match found.last() {
-            Some(k) if k.range.end > range.end => &found[..found.len() - 1],
-            _ => found,
-        }
+        kind::within(&self.kinds, range)
     }
 
     /// The person mention whose phrase ends at byte `b`, if any.
