@@ -160,7 +160,7 @@ fn noun_phrase(words: &str) -> bool {
         // After a determiner a verb is a noun ("các cấp", "các tổ chức").
         if start > 0
             && w.starts_with(|c: char| is_lower(c))
-            && !matches!(prev.as_str(), "các" | "những" | "mọi" | "từng" | "mỗi")
+            && !PLURALS.contains(&prev.as_str())
             && is_action(&first_words(words, start, 2))
         {
             return false;
@@ -229,6 +229,9 @@ pub fn agent_head(words: &str) -> bool {
 fn names_a_group(two: &str) -> bool {
     AGENT_HEADS.contains(&two) && super::duties::action_len(two).map_or(true, |n| n < 2)
 }
+
+/// Words making a group of what follows ("các cấp", "mọi tầng lớp").
+const PLURALS: &[&str] = &["các", "những", "mọi", "từng", "mỗi"];
 
 /// Words after which a verb of work is a noun of the phrase ("các tổ chức").
 const DETERMINERS: &[&str] = &[

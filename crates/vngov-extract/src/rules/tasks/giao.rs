@@ -13,7 +13,7 @@ use super::{Ctx, Directive};
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bgiao(?:\s*cho\b)?").unwrap());
 
 /// Words before "giao" that make it something else.
-pub(super) const NOT_AFTER: &[&str] = &[
+const NOT_AFTER: &[&str] = &[
     "được",
     "bàn",
     "ngoại",
@@ -26,10 +26,16 @@ pub(super) const NOT_AFTER: &[&str] = &[
 
 /// Words after "giao" that make it part of a compound: a meeting ("giao ban"), traffic,
 /// trade, exchange.
-pub(super) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:ban|thông|dịch|lưu|nhận|tiếp|kết|hàng|thương|hữu|thoa|tranh|thừa|nộp|khoán|đất|nhà|cấp|quyền)\b")
         .unwrap()
 });
+
+/// Whether the "giao" at byte `at`, ending at `end`, is not the directing verb: a
+/// word before it or after it makes it something else ("được giao", "giao thông").
+pub(super) fn not_the_verb(t: &str, at: usize, end: usize) -> bool {
+    COMPOUND.is_match(&t[end..]) || super::arguments::not_a_directive(t, at, NOT_AFTER)
+}
 
 /// Every "giao (cho) X …".
 pub fn find(ctx: &Ctx) -> Vec<Directive> {

@@ -139,8 +139,7 @@ pub fn find(ctx: &Ctx) -> Vec<Directive> {
                     .find(|m| {
                         let at = c.range.start + m.start();
                         let giao_compound = m.as_str().eq_ignore_ascii_case("giao")
-                            && (super::giao::COMPOUND.is_match(&t[c.range.start + m.end()..])
-                                || not_a_directive(t, at, super::giao::NOT_AFTER));
+                            && super::giao::not_the_verb(t, at, c.range.start + m.end());
                         !not_a_directive(t, at, NOUN_AFTER) && !giao_compound
                     })
                     .map(|m| c.range.start + m.start());
