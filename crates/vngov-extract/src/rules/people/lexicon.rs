@@ -175,6 +175,17 @@ fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+/// The first words of the positions and of their abbreviations, folded: after a
+/// name and a hyphen with no space ("Phạm Anh Tuấn-Phó Bí thư Tỉnh ủy") they open
+/// its title rather than a second half of the word.
+pub static TITLE_OPENERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    data_lines(include_str!("positions.tsv"))
+        .chain(data_lines(include_str!("title_abbreviations.tsv")))
+        .filter_map(|l| l.split(['\t', ' ']).next())
+        .map(vngov_text::fold)
+        .collect()
+});
+
 /// The lexicon.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let surnames = data_lines(include_str!("surnames.txt"))

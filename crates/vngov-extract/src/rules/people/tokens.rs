@@ -175,33 +175,6 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     }
 }
 
-/// Words that open a title: after a name and a hyphen with no space ("Phạm Anh
-/// Tuấn-Phó Bí thư Tỉnh ủy") they start the title, not a second half of the word.
-const TITLE_OPENERS: &[&str] = &[
-    "Phó",
-    "Chủ",
-    "Bí",
-    "Giám",
-    "Trưởng",
-    "Ủy",
-    "Uỷ",
-    "Tỉnh",
-    "Thành",
-    "UV",
-    "UVTV",
-    "TUV",
-    "HUV",
-    "Tổng",
-    "Chánh",
-    "Viện",
-    "Thứ",
-    "Bộ",
-    "Hiệu",
-    "Đại",
-    "Thượng",
-    "Thiếu",
-];
-
 /// Whether the hyphen after the word `w` (ending in a lower-case letter) opens a
 /// title.
 fn title_after_hyphen(text: &str, w: Range<usize>) -> bool {
@@ -216,7 +189,7 @@ fn title_after_hyphen(text: &str, w: Range<usize>) -> bool {
     let len = after
         .find(|c: char| !chars::is_letter(c))
         .unwrap_or(after.len());
-    TITLE_OPENERS.contains(&&after[..len])
+    super::lexicon::TITLE_OPENERS.contains(&vngov_text::fold(&after[..len]))
 }
 
 /// The words of `text`, in order.
