@@ -26,10 +26,7 @@ impl Rules {
     /// Rules from the result of fetching robots.txt.
     pub fn from_fetch(result: &Result<Fetched, FetchError>) -> Rules {
         match result {
-            Ok(f) => Rules {
-                robots: Robots::from_access(AccessResult::Successful(&f.body), ROBOTS_TOKEN),
-                unreachable: None,
-            },
+            Ok(f) => Rules::parse(&f.body),
             Err(e) => match (e.kind, e.status) {
                 (ErrorKind::Status, Some(s)) if (400..500).contains(&s) => allow_all(),
                 (ErrorKind::Redirect | ErrorKind::TooLarge | ErrorKind::Decode, _) => allow_all(),
@@ -38,6 +35,14 @@ impl Rules {
                     unreachable: Some(e.reason.clone()),
                 },
             },
+        }
+    }
+
+    /// Rules from a robots.txt body, whatever its bytes.
+    pub fn parse(body: &[u8]) -> Rules {
+        Rules {
+            robots: Robots::from_access(AccessResult::Successful(body), ROBOTS_TOKEN),
+            unreachable: None,
         }
     }
 
