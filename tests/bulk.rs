@@ -107,9 +107,9 @@ fn bad_inputs_cost_only_themselves() {
         "d.jsonl input line 3: no string field \"text\"",
         "d.jsonl",
         "1",
-        "2 io record 2 at byte",
+        "2 archive record 2 at byte",
         "3",
-        "io record 4 at byte",
+        "archive record 4 at byte",
         "f-dangling.txt io",
         "g.txt",
     ];
@@ -134,7 +134,7 @@ fn bad_inputs_cost_only_themselves() {
         assert!(stderr.contains(needle), "{needle} not in {stderr}");
     }
     assert!(
-        stderr.contains("errors by kind: decode 1, input 2, io 3, too_large 1"),
+        stderr.contains("errors by kind: archive 2, decode 1, input 2, io 1, too_large 1"),
         "{stderr}"
     );
 }

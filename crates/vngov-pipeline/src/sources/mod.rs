@@ -153,6 +153,8 @@ pub struct SourceError {
     pub kind: ErrorKind,
     /// What went wrong.
     pub message: String,
+    /// For a failed fetch, the HTTP status of the last response, when there was one.
+    pub status: Option<u16>,
 }
 
 impl SourceError {
@@ -169,6 +171,7 @@ impl SourceError {
             meta: Meta::default(),
             kind,
             message: message.into(),
+            status: None,
         }
     }
 
