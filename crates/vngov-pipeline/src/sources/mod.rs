@@ -14,6 +14,7 @@ pub mod compressed;
 pub mod dir;
 pub mod http;
 pub mod jsonl;
+pub mod manifest;
 pub mod warc;
 
 use std::collections::BTreeMap;
