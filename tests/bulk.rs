@@ -107,9 +107,9 @@ fn bad_inputs_cost_only_themselves() {
         "d.jsonl input line 3: no string field \"text\"",
         "d.jsonl",
         "1",
-        "2 io record 2 at byte",
+        "2 archive record 2 at byte",
         "3",
-        "io record 4 at byte",
+        "archive record 4 at byte",
         "f-dangling.txt io",
         "g.txt",
     ];
@@ -134,7 +134,7 @@ fn bad_inputs_cost_only_themselves() {
         assert!(stderr.contains(needle), "{needle} not in {stderr}");
     }
     assert!(
-        stderr.contains("errors by kind: decode 1, input 2, io 3, too_large 1"),
+        stderr.contains("errors by kind: archive 2, decode 1, input 2, io 1, too_large 1"),
         "{stderr}"
     );
 }
@@ -306,6 +306,113 @@ fn a_killed_run_resumed_gives_the_same_output() {
         .collect();
     left.sort();
     assert_eq!(left, ["docs.jsonl", "resumed.jsonl", "whole.jsonl"]);
+}
+
+/// Starts `vngov extract ARGS`, kills it (SIGKILL) once its checkpoint counts some
+/// inputs done, and returns that count.
+fn kill_once_checkpointed(args: &[&std::ffi::OsStr], checkpoint: &Path) -> u64 {
+    let mut child = vngov()
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let done = loop {
+        let items = std::fs::read(checkpoint)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| v["items"].as_u64())
+            .unwrap_or(0);
+        if items > 0 {
+            child.kill().unwrap();
+            break items;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no checkpoint written"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    child.wait().unwrap();
+    done
+}
+
+/// Files added, removed or grown in the directory since the interrupted run: the
+/// resume is refused, naming them, unless `--resume-changed` says to go on.
+#[test]
+fn resume_refuses_inputs_changed_since_the_interrupted_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let texts: Vec<String> = crate::common::corpus_documents()
+        .iter()
+        .map(|p| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap())
+        .collect();
+    const N: usize = 1000;
+    for i in 0..N {
+        std::fs::write(docs.join(format!("{i:04}.txt")), &texts[i % texts.len()]).unwrap();
+    }
+    let target = dir.path().join("out.jsonl");
+    let checkpoint = dir.path().join("out.jsonl.partial.checkpoint");
+    let args = |extra: &[&str]| {
+        let mut a: Vec<std::ffi::OsString> = vec!["extract".into(), "--no-progress".into()];
+        a.extend(extra.iter().map(Into::into));
+        a.push(docs.clone().into());
+        a.push("-o".into());
+        a.push(target.clone().into());
+        a
+    };
+    let first = args(&["-j", "1", "--quiet"]);
+    let first: Vec<&std::ffi::OsStr> = first.iter().map(|a| a.as_os_str()).collect();
+    let done = kill_once_checkpointed(&first, &checkpoint);
+    assert!((done as usize) < N, "the run was killed before it finished");
+
+    let grown = docs.join("0001.txt");
+    let before = std::fs::metadata(&grown).unwrap().len();
+    let more = b"\nMot dong them.";
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&grown)
+        .unwrap()
+        .write_all(more)
+        .unwrap();
+    std::fs::write(docs.join("0500b.txt"), "Ngày 25/12/2018, UBND tỉnh họp.").unwrap();
+    std::fs::remove_file(docs.join("0700.txt")).unwrap();
+
+    let out = vngov().args(args(&["--resume"])).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let shown = |name: &str| sources_path(&docs.join(name));
+    let expected = format!(
+        "input changed since the interrupted run: {} grew from {before} to {} bytes; {} is new; {} is gone; run with --resume-changed",
+        shown("0001.txt"),
+        before + more.len() as u64,
+        shown("0500b.txt"),
+        shown("0700.txt"),
+    );
+    assert!(stderr.contains(&expected), "{stderr}\nwant {expected}");
+    assert!(!target.exists());
+
+    // Told to go on, it does, and says what it went on past.
+    let out = vngov()
+        .args(args(&["--resume", "--resume-changed"]))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("going on (--resume-changed)"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("resumed after {done} documents")),
+        "{stderr}"
+    );
+    assert_eq!(json_lines(&std::fs::read(&target).unwrap()).len(), N);
+    assert!(!dir.path().join("out.jsonl.partial.inputs").exists());
+}
+
+/// A path as records and messages show it.
+fn sources_path(p: &Path) -> String {
+    vngov_pipeline::sources::display_path(p)
 }
 
 #[test]

@@ -35,7 +35,9 @@ fn portal() -> (String, Arc<Mutex<HashMap<String, usize>>>) {
                 }
                 b + "</body></html>"
             };
-            let (status, body) = if url == "/tin-tuc" {
+            let (status, body) = if url == "/robots.txt" {
+                (200, "User-agent: *\nDisallow: /rieng/\n".to_string())
+            } else if url == "/tin-tuc" {
                 (200, listing(1))
             } else if let Some(n) = url.strip_prefix("/tin-tuc?page=") {
                 (200, listing(n.parse().unwrap()))
@@ -94,6 +96,8 @@ fn fetch_writes_the_archive_and_error_records() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["source"]["url"], missing.as_str());
     assert_eq!(errors[0]["error"]["message"], "HTTP 404 Not Found");
+    assert_eq!(errors[0]["error"]["kind"], "fetch");
+    assert_eq!(errors[0]["error"]["status"], 404);
     assert_valid(&validator(), &errors[0]);
     assert_eq!(responses(&out), [ok.clone(), missing]);
     // Again: the page held is not fetched twice.
@@ -111,6 +115,84 @@ fn fetch_writes_the_archive_and_error_records() {
         Some(2),
         "the archive name is checked first"
     );
+}
+
+/// A closed port on 127.0.0.1: a host that does not answer.
+fn closed_port() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{addr}")
+}
+
+/// A host that does not answer is a failure, not "0 errors": `crawl` and `fetch`
+/// each write its error record (kind `fetch`, the reason in the message) and exit 1.
+#[test]
+fn a_host_that_does_not_answer_is_an_error_record_and_exit_1() {
+    let base = closed_port();
+    let dir = tempfile::tempdir().unwrap();
+    let start = format!("{base}/tin-tuc");
+    let fast = ["--delay", "0", "--retries", "0", "--timeout", "5"];
+    let o = vngov()
+        .args(["crawl", &start])
+        .args(fast)
+        .arg("-o")
+        .arg(dir.path().join("site.warc.gz"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let errors = json_lines(&o.stdout);
+    assert_eq!(errors.len(), 1, "one record, the start page's: {errors:?}");
+    assert_eq!(errors[0]["source"]["url"], start.as_str());
+    assert_eq!(errors[0]["error"]["kind"], "fetch");
+    let message = errors[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("robots.txt could not be read (") && message.ends_with("not fetching"),
+        "{message}"
+    );
+    assert!(errors[0]["error"].get("status").is_none(), "no HTTP status");
+    assert_valid(&validator(), &errors[0]);
+    assert!(stderr.contains(" 1 errors, "), "{stderr}");
+    assert!(stderr.contains(" 0 disallowed by robots.txt"), "{stderr}");
+
+    let page = format!("{base}/tin-tuc/bai-1.html");
+    let o = vngov()
+        .args(["fetch", &page])
+        .args(fast)
+        .arg("-o")
+        .arg(dir.path().join("pages.warc.gz"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let errors = json_lines(&o.stdout);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["source"]["url"], page.as_str());
+    assert_eq!(errors[0]["error"]["kind"], "fetch");
+    assert_valid(&validator(), &errors[0]);
+    assert!(stderr.contains("1 URLs, 0 fetched, 1 errors"), "{stderr}");
+}
+
+/// A page robots.txt refuses, asked for by name, is an error record of kind
+/// `robots`; in a crawl such pages are passed over and counted.
+#[test]
+fn a_page_robots_txt_refuses_is_a_robots_error() {
+    let (base, counts) = portal();
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!("{base}/rieng/bai-1.html");
+    let o = vngov()
+        .args(["fetch", "--delay", "0", "-q", &page, "-o"])
+        .arg(dir.path().join("pages.warc.gz"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let errors = json_lines(&o.stdout);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["error"]["kind"], "robots");
+    assert_eq!(errors[0]["error"]["message"], "disallowed by robots.txt");
+    assert_valid(&validator(), &errors[0]);
+    assert!(!counts.lock().unwrap().contains_key("/rieng/bai-1.html"));
 }
 
 #[test]
@@ -189,7 +271,8 @@ fn extract_fetches_urls_and_reads_them_as_pages() {
     assert_eq!(recs[1]["title"], "/tin-tuc/bai-3.html");
     assert_eq!(recs[1]["dates"][0]["value"], "2024-03-12");
     assert_eq!(recs[2]["source"]["url"], missing.as_str());
-    assert_eq!(recs[2]["error"]["kind"], "io");
+    assert_eq!(recs[2]["error"]["kind"], "fetch");
+    assert_eq!(recs[2]["error"]["status"], 404);
     assert!(recs[2]["error"]["message"]
         .as_str()
         .unwrap()

@@ -66,6 +66,13 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub resume: bool,
 
+    /// With --resume, go on even though input files were added, removed or changed
+    /// since the interrupted run (which is otherwise refused, naming them): the
+    /// records written are kept and as many inputs skipped as before, so use it only
+    /// when the changes lie past the point the run had reached.
+    #[arg(long, requires = "resume")]
+    pub resume_changed: bool,
+
     /// Also write the records into this SQLite database, each document as it is
     /// extracted (without --output, only there). See `vngov tasks`.
     #[arg(long, value_name = "FILE")]

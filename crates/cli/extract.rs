@@ -67,11 +67,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     );
     // Records go to JSON Lines unless only a database is asked for.
     let json = args.output.is_some() || args.db.is_none();
-    let (sink, mut earlier) = match &args.output {
+    let (mut sink, mut earlier) = match &args.output {
         Some(target) => Sink::file(target, &fingerprint(&args), args.resume)?,
         None if json => (Sink::stdout(), Default::default()),
         None => (Sink::Discard, Default::default()),
     };
+    // Never a silent mix of records of old inputs and of new ones.
+    sink.check_inputs(&paths, &options, &earlier, args.resume_changed)?;
     let mut out = match &args.db {
         Some(db) => {
             let options = vngov_store::WriterOptions {

@@ -128,18 +128,32 @@ pub fn open_archive(
     Ok(opened)
 }
 
-/// The record error kind and message of a failed fetch.
+/// The record error kind, message and HTTP status of a failed fetch.
 pub fn error_info(e: &FetchError) -> ErrorInfo {
+    use vngov_fetch::ErrorKind as Fetch;
     let kind = match e.kind {
-        vngov_fetch::ErrorKind::TooLarge => ErrorKind::TooLarge,
-        vngov_fetch::ErrorKind::Decode => ErrorKind::Decode,
-        _ => ErrorKind::Io,
+        Fetch::TooLarge => ErrorKind::TooLarge,
+        Fetch::Decode => ErrorKind::Decode,
+        Fetch::InvalidUrl => ErrorKind::Input,
+        Fetch::Robots => ErrorKind::Robots,
+        // A status, no connection, a timeout, a redirect gone wrong, a robots.txt
+        // that could not be read: the page could not be had over HTTP.
+        Fetch::Status
+        | Fetch::Timeout
+        | Fetch::Connect
+        | Fetch::Redirect
+        | Fetch::RetryAfter
+        | Fetch::RobotsUnreachable => ErrorKind::Fetch,
     };
     let mut message = e.reason.clone();
     if e.attempts > 1 {
         message.push_str(&format!(" (after {} attempts)", e.attempts));
     }
-    ErrorInfo { kind, message }
+    ErrorInfo {
+        kind,
+        message,
+        status: e.status,
+    }
 }
 
 /// The error record for a failed fetch.

@@ -33,6 +33,10 @@ pub struct Checkpoint {
     pub records: usize,
     /// Error records among them, by kind.
     pub errors_by_kind: BTreeMap<String, usize>,
+    /// Digest of the listing of the input files (`FILE.partial.inputs`), so that a
+    /// resume after they changed is refused; empty when not known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inputs: String,
 }
 
 /// A JSON Lines destination.
@@ -54,6 +58,8 @@ pub struct Partial {
     target: PathBuf,
     partial: PathBuf,
     checkpoint_path: PathBuf,
+    /// The listing of the input files the checkpoint's `inputs` digests.
+    listing_path: PathBuf,
     /// The state as of the last line written.
     state: Checkpoint,
     last_checkpoint: Instant,
@@ -120,6 +126,7 @@ impl Sink {
         let mut p = Partial {
             out: BufWriter::with_capacity(1 << 20, f),
             target: target.to_path_buf(),
+            listing_path: with_suffix(&partial, ".inputs"),
             partial,
             checkpoint_path,
             state,
@@ -165,9 +172,69 @@ impl Sink {
                 std::fs::rename(&p.partial, &p.target)
                     .with_context(|| format!("cannot write {}", p.target.display()))?;
                 let _ = std::fs::remove_file(&p.checkpoint_path);
+                let _ = std::fs::remove_file(&p.listing_path);
                 Ok(())
             }
         }
+    }
+}
+
+impl Sink {
+    /// For a partial file: lists the input files now and compares them with the
+    /// listing of the run being resumed (`earlier`). A change is refused, naming
+    /// the first differences, unless `go_on`; then the new listing is the one a
+    /// later resume compares with.
+    pub fn check_inputs(
+        &mut self,
+        paths: &[PathBuf],
+        options: &vngov_pipeline::sources::Options,
+        earlier: &Checkpoint,
+        go_on: bool,
+    ) -> Result<()> {
+        use vngov_pipeline::sources::manifest;
+        let Sink::File(p) = self else { return Ok(()) };
+        let fresh = with_suffix(&p.listing_path, ".new");
+        let digest = {
+            let f = File::create(&fresh)
+                .with_context(|| format!("cannot write {}", fresh.display()))?;
+            let mut w = BufWriter::new(f);
+            let digest = manifest::write(manifest::entries(paths, options)?, &mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            digest
+        };
+        // A checkpoint without a digest (an older run) has nothing to compare.
+        if earlier.items > 0 && !earlier.inputs.is_empty() && earlier.inputs != digest {
+            let what = match File::open(&p.listing_path) {
+                Ok(before) => {
+                    let now = File::open(&fresh)?;
+                    let (found, total) = manifest::differences(
+                        io::BufReader::new(before),
+                        io::BufReader::new(now),
+                        5,
+                    )?;
+                    let mut what = found.join("; ");
+                    if total > found.len() {
+                        what += &format!("; and {} more changes", total - found.len());
+                    }
+                    what
+                }
+                Err(_) => "the input files are not those listed".to_string(),
+            };
+            if !go_on {
+                let _ = std::fs::remove_file(&fresh);
+                bail!(
+                    "input changed since the interrupted run: {what}; run with --resume-changed to go on with the {} inputs already written, or without --resume to start over",
+                    earlier.items
+                );
+            }
+            eprintln!(
+                "vngov: input changed since the interrupted run: {what}; going on (--resume-changed)"
+            );
+        }
+        std::fs::rename(&fresh, &p.listing_path)
+            .with_context(|| format!("cannot write {}", p.listing_path.display()))?;
+        p.state.inputs = digest;
+        p.checkpoint()
     }
 }
 

@@ -53,7 +53,11 @@ pub fn item(fetcher: &vngov_fetch::Fetcher, url: &str, max_bytes: u64) -> Item {
         }
         Err(e) => {
             let info = crate::fetch::error_info(&e);
-            failure(url, info.kind, info.message)
+            let mut item = failure(url, info.kind, info.message);
+            if let Item::Error(err) = &mut item {
+                err.status = info.status;
+            }
+            item
         }
     }
 }

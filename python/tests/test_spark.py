@@ -113,7 +113,7 @@ def test_jsonl_output_is_the_command_lines(spark, inputs, vngov_cli, root: Path,
     os.chdir(root)
     want = vngov_cli.lines(*inputs)
     kinds = {json.loads(line).get("error", {}).get("kind") for line in want}
-    assert {None, "decode", "io"} <= kinds, kinds
+    assert {None, "decode", "archive"} <= kinds, kinds
     out = tmp_path / "out"
     summary = run(spark, inputs, str(out), fmt="jsonl")
     got = read_lines(out / "records")

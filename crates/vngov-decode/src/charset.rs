@@ -11,6 +11,8 @@ pub enum Charset {
     Tcvn3Upper,
     /// VNI-Windows (`VNI-Times`): a base letter followed by a mark byte.
     Vni,
+    /// VISCII (RFC 1456): a code page with every Vietnamese letter in one byte.
+    Viscii,
     /// Any charset encoding_rs knows (Windows-1258, Windows-1252, …).
     Other(&'static Encoding),
 }
@@ -26,14 +28,17 @@ impl Charset {
         match self {
             Charset::Tcvn3 | Charset::Tcvn3Upper => "tcvn3".into(),
             Charset::Vni => "vni".into(),
+            Charset::Viscii => "viscii".into(),
             Charset::Other(e) => e.name().to_ascii_lowercase(),
         }
     }
 
     /// Whether this is one of the Vietnamese legacy encodings.
     pub fn is_vietnamese(self) -> bool {
-        matches!(self, Charset::Tcvn3 | Charset::Tcvn3Upper | Charset::Vni)
-            || self == Charset::WINDOWS_1258
+        matches!(
+            self,
+            Charset::Tcvn3 | Charset::Tcvn3Upper | Charset::Vni | Charset::Viscii
+        ) || self == Charset::WINDOWS_1258
     }
 
     /// Reads `bytes` into NFC text.
@@ -42,6 +47,7 @@ impl Charset {
             Charset::Tcvn3 => crate::tcvn3::decode(bytes),
             Charset::Tcvn3Upper => crate::tcvn3::decode_upper(bytes),
             Charset::Vni => crate::vni::decode(bytes),
+            Charset::Viscii => crate::viscii::decode(bytes),
             Charset::Other(e) if e == encoding_rs::WINDOWS_1258 => {
                 crate::windows1258::decode(bytes)
             }
@@ -71,6 +77,7 @@ fn rank(name: &str) -> u8 {
         "tcvn3" => 0,
         "vni" => 1,
         "windows-1258" => 2,
-        _ => 3,
+        "viscii" => 3,
+        _ => 4,
     }
 }

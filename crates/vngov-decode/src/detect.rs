@@ -15,8 +15,14 @@ use std::ops::Range;
 use crate::syllable::is_vietnamese_syllable;
 use crate::{Charset, Decoded, Hint, Warning};
 
-/// The Vietnamese readings statistics choose between.
-const CANDIDATES: [Charset; 3] = [Charset::Tcvn3, Charset::Vni, Charset::WINDOWS_1258];
+/// The Vietnamese readings statistics choose between. VISCII comes last: on a tie
+/// the earlier, more common encodings win.
+const CANDIDATES: [Charset; 4] = [
+    Charset::Tcvn3,
+    Charset::Vni,
+    Charset::WINDOWS_1258,
+    Charset::Viscii,
+];
 
 /// The charset a font name implies: the ABC fonts (`.VnTime`, `.VnArial`, …; names
 /// ending in a capital H, like `.VnTimeH`, are the upper-case ones) are TCVN3, the VNI
@@ -123,6 +129,16 @@ struct Line {
 /// reading leaves as Windows-1252 has it ("São" or "là" are syllable shapes in any
 /// reading: they say nothing for TCVN3, VNI or Windows-1258 against Western text).
 fn verdict(bytes: &[u8], cs: Charset) -> Option<bool> {
+    // VISCII puts letters on every Western symbol ("°" is "ồ", "®" is "ệ"): a word
+    // with no Western letter in it is a sign, not evidence for VISCII.
+    if cs == Charset::Viscii
+        && !Charset::WINDOWS_1252
+            .decode(bytes)
+            .chars()
+            .any(char::is_alphabetic)
+    {
+        return None;
+    }
     let text = cs.decode(bytes);
     let chars: Vec<char> = text.chars().collect();
     let first = chars.iter().position(|c| c.is_alphabetic());

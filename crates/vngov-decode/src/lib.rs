@@ -1,7 +1,7 @@
 //! Bytes to Unicode NFC for every way Vietnamese text was stored: UTF-8 and UTF-16
-//! (with or without a byte-order mark), Windows-1258, and the font encodings of old
-//! archives, TCVN3 (ABC, fonts `.VnTime` / `.VnTimeH`) and VNI (`VNI-Times`), in plain
-//! text, HTML or RTF.
+//! (with or without a byte-order mark), Windows-1258, VISCII, and the font encodings
+//! of old archives, TCVN3 (ABC, fonts `.VnTime` / `.VnTimeH`) and VNI (`VNI-Times`),
+//! in plain text, HTML or RTF.
 //!
 //! Decoding starts from the raw bytes, before any HTML or whitespace clean-up:
 //! TCVN3 puts "ư" at 0xAD, the Windows-1252 soft hyphen, which clean-up would delete.
@@ -22,6 +22,7 @@ pub mod rtf;
 mod syllable;
 pub mod tcvn3;
 pub mod utf;
+pub mod viscii;
 pub mod vni;
 pub mod windows1258;
 
@@ -95,7 +96,7 @@ pub struct Decoded {
     /// still the markup (in Unicode).
     pub text: String,
     /// A stable name of what the bytes were read as: `utf-8`, `utf-8-bom`, `utf-16le`,
-    /// `utf-16be`, `windows-1258`, `tcvn3`, `vni`, `mixed(tcvn3+vni)`, or the
+    /// `utf-16be`, `windows-1258`, `tcvn3`, `vni`, `viscii`, `mixed(tcvn3+vni)`, or the
     /// lower-case WHATWG name of another charset (`windows-1252`, …).
     pub encoding: String,
     /// Doubts about the decoding.
@@ -132,7 +133,20 @@ pub fn decode(bytes: &[u8], hint: &Hint) -> Result<Decoded, DecodeError> {
         }
     };
     // UTF-16 holds NUL bytes by nature; its text was checked as it was decoded.
-    if !d.encoding.starts_with("utf-16") {
+    if d.encoding == "viscii" {
+        // Six VISCII capitals sit on control codes: they are letters here.
+        let letters_out: Vec<u8> = bytes
+            .iter()
+            .map(|&b| {
+                if viscii::is_letter_control(b) {
+                    b' '
+                } else {
+                    b
+                }
+            })
+            .collect();
+        d.warnings.extend(utf::control_warning(&letters_out));
+    } else if !d.encoding.starts_with("utf-16") {
         d.warnings.extend(utf::control_warning(bytes));
     }
     Ok(d)

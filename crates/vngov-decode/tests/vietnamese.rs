@@ -2,7 +2,7 @@
 //! encoded with the crate's own tables, so the expected text is known exactly.
 
 use unicode_normalization::UnicodeNormalization;
-use vngov_decode::{decode, tcvn3, vni, DecodeError, Format, Hint};
+use vngov_decode::{decode, tcvn3, viscii, vni, DecodeError, Format, Hint};
 
 /// A notice in the style of a provincial office (lower-case TCVN3 has no code for
 /// capitals with tone marks, so none are used here).
@@ -90,6 +90,38 @@ fn windows_1258_text_is_detected_and_composed() {
     let d = read(&bytes);
     assert_eq!(d.encoding, "windows-1258");
     assert_eq!(d.text, REPORT);
+}
+
+/// A notice written for this test, with capitals VISCII keeps on control codes
+/// ("Ỷ" is 0x14).
+const VISCII_NOTICE: &str = "THÔNG BÁO KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\
+    Chiều ngày 24/02, đồng chí Phó Chủ tịch chủ trì cuộc họp về ứng dụng công nghệ thông tin.\n\
+    Các sở, ngành không được ỷ lại, KHÔNG Ỷ LẠI vào cấp trên; Sở Tài chính báo cáo trước ngày 25/3.\n";
+
+#[test]
+fn viscii_text_is_detected_and_converted() {
+    for text in [VISCII_NOTICE, NOTICE, REPORT] {
+        let bytes = viscii::encode(text).expect("encodable");
+        assert!(bytes.iter().any(|&b| b >= 0x80));
+        let d = read(&bytes);
+        assert_eq!(d.encoding, "viscii", "{text}");
+        assert_eq!(d.text, text);
+        assert!(
+            d.warnings.iter().all(|w| w.code != "control_character"),
+            "VISCII's capitals on control codes are letters: {:?}",
+            d.warnings
+        );
+    }
+    assert!(viscii::encode(VISCII_NOTICE).unwrap().contains(&0x14));
+}
+
+#[test]
+fn other_legacy_texts_are_not_taken_for_viscii() {
+    for text in [NOTICE, REPORT] {
+        assert_eq!(read(&tcvn3::encode(text).unwrap()).encoding, "tcvn3");
+        assert_eq!(read(&vni::encode(text).unwrap()).encoding, "vni");
+        assert_eq!(read(&windows1258(text)).encoding, "windows-1258");
+    }
 }
 
 #[test]

@@ -100,11 +100,11 @@ fn cp1252(s: &str) -> Vec<u8> {
 }
 
 fn is_vietnamese_legacy(encoding: &str) -> bool {
-    encoding.contains("tcvn3") || encoding.contains("vni")
+    encoding.contains("tcvn3") || encoding.contains("vni") || encoding.contains("viscii")
 }
 
 #[test]
-fn western_lines_are_never_tcvn3_or_vni() {
+fn western_lines_are_never_tcvn3_vni_or_viscii() {
     let lines = lines();
     assert!(lines.len() > 3000);
     let mut with_high_bytes = 0;
@@ -138,7 +138,7 @@ fn western_lines_are_never_tcvn3_or_vni() {
 }
 
 #[test]
-fn western_documents_are_never_tcvn3_or_vni() {
+fn western_documents_are_never_tcvn3_vni_or_viscii() {
     let lines = lines();
     for chunk in lines.chunks(40) {
         let doc = chunk.join("\n");

@@ -364,13 +364,19 @@ where
     let result = fetcher.runtime().block_on(async {
         let mut guessed_sitemap = None;
         if cfg.sitemaps {
-            let named: Vec<Url> = if cfg.fetch.robots {
-                engine.robots(start).await.robots.sitemaps().to_vec()
+            let (named, reachable) = if cfg.fetch.robots {
+                let rules = engine.robots(start).await;
+                (
+                    rules.robots.sitemaps().to_vec(),
+                    rules.unreachable.is_none(),
+                )
             } else {
-                Vec::new()
+                (Vec::new(), true)
             };
             let named: Vec<Url> = named.into_iter().filter(|u| crawl.scope.host(u)).collect();
-            if named.is_empty() {
+            // A host whose robots.txt could not be read gives nothing: no sitemap is
+            // guessed there, so that the start page alone reports the failure.
+            if named.is_empty() && reachable {
                 if let Ok(u) = start.join("/sitemap.xml") {
                     guessed_sitemap = Some(u.to_string());
                     crawl.frontier.push(u, Role::Sitemap, 0);
@@ -406,11 +412,24 @@ where
                     })?;
                     continue;
                 }
-                if cfg.fetch.robots && !engine.robots(&item.url).await.allows(&item.url) {
-                    summary.robots += 1;
-                    let outcome = Outcome::Skipped {
-                        url: item.url.to_string(),
-                        reason: SkipReason::Robots,
+                let refusal = if cfg.fetch.robots {
+                    engine.robots(&item.url).await.refusal(&item.url, &item.url)
+                } else {
+                    None
+                };
+                if let Some(e) = refusal {
+                    // A page robots.txt disallows is passed over and counted; a host
+                    // whose robots.txt cannot be read is a failure, reported.
+                    let outcome = if e.kind == ErrorKind::Robots {
+                        summary.robots += 1;
+                        Outcome::Skipped {
+                            url: e.url,
+                            reason: SkipReason::Robots,
+                        }
+                    } else {
+                        pages += 1;
+                        summary.failed += 1;
+                        Outcome::Failed(Box::new(e))
                     };
                     sink(Visit {
                         role: item.role,

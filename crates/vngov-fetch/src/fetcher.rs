@@ -94,17 +94,8 @@ impl Engine {
                 return fail(e, exchanges);
             }
             if check_robots {
-                let rules = self.robots(&current).await;
-                if !rules.allows(&current) {
-                    let reason = match &rules.unreachable {
-                        Some(why) => format!("robots.txt could not be read ({why}): not fetching"),
-                        None if current == url => "disallowed by robots.txt".to_string(),
-                        None => format!("redirect target {current} is disallowed by robots.txt"),
-                    };
-                    return fail(
-                        FetchError::new(url.as_str(), ErrorKind::Robots, reason),
-                        exchanges,
-                    );
+                if let Some(e) = self.robots(&current).await.refusal(&url, &current) {
+                    return fail(e, exchanges);
                 }
             }
             // Validators belong to the URL asked for, not to redirect targets.

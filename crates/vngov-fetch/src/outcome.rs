@@ -78,6 +78,9 @@ pub enum ErrorKind {
     InvalidUrl,
     /// robots.txt disallows the URL for our user agent.
     Robots,
+    /// robots.txt could not be read (no connection, a timeout, a server error), so
+    /// nothing on the origin is fetched (RFC 9309): a failure, not a refusal.
+    RobotsUnreachable,
     /// The server answered with an error status (after any retries).
     Status,
     /// The body is larger than the limit, as received or decompressed.
@@ -100,6 +103,7 @@ impl ErrorKind {
         match self {
             ErrorKind::InvalidUrl => "invalid_url",
             ErrorKind::Robots => "robots",
+            ErrorKind::RobotsUnreachable => "robots_unreachable",
             ErrorKind::Status => "status",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Timeout => "timeout",

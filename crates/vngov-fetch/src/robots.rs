@@ -50,6 +50,28 @@ impl Rules {
     pub fn allows(&self, url: &Url) -> bool {
         self.robots.is_url_allowed(url)
     }
+
+    /// Why `current` (reached from `asked`, the URL asked for) is not fetched, or
+    /// `None` when it may be. An origin whose robots.txt could not be read is a
+    /// failure to fetch ([`ErrorKind::RobotsUnreachable`]), not a refusal: a host
+    /// that does not answer must not pass for a polite skip.
+    pub fn refusal(&self, asked: &Url, current: &Url) -> Option<FetchError> {
+        if self.allows(current) {
+            return None;
+        }
+        let (kind, reason) = match &self.unreachable {
+            Some(why) => (
+                ErrorKind::RobotsUnreachable,
+                format!("robots.txt could not be read ({why}): not fetching"),
+            ),
+            None if current == asked => (ErrorKind::Robots, "disallowed by robots.txt".into()),
+            None => (
+                ErrorKind::Robots,
+                format!("redirect target {current} is disallowed by robots.txt"),
+            ),
+        };
+        Some(FetchError::new(asked.as_str(), kind, reason))
+    }
 }
 
 fn allow_all() -> Rules {
@@ -137,5 +159,23 @@ mod tests {
         assert!(!r.allows(&u));
         assert!(r.unreachable.is_some());
         assert!(!Rules::from_fetch(&failed(ErrorKind::Timeout, None)).allows(&u));
+    }
+
+    #[test]
+    fn an_unreadable_robots_txt_is_a_failure_and_a_disallow_a_refusal() {
+        let u = Url::parse("http://a.gov.vn/x").unwrap();
+        let e = Rules::from_fetch(&failed(ErrorKind::Connect, None))
+            .refusal(&u, &u)
+            .unwrap();
+        assert_eq!(e.kind, ErrorKind::RobotsUnreachable);
+        assert_eq!(e.reason, "robots.txt could not be read (x): not fetching");
+        let r = Rules::from_fetch(&fetched("User-agent: *\nDisallow: /x\n"));
+        let e = r.refusal(&u, &u).unwrap();
+        assert_eq!(
+            (e.kind, e.reason.as_str()),
+            (ErrorKind::Robots, "disallowed by robots.txt")
+        );
+        let ok = Url::parse("http://a.gov.vn/y").unwrap();
+        assert!(r.refusal(&ok, &ok).is_none());
     }
 }

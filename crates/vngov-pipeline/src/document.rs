@@ -49,7 +49,11 @@ pub fn source_error(e: SourceError) -> Output {
         input_id: e.meta.id.clone(),
         ..Source::default()
     };
-    error(source_id(&e.locator()), source, e.kind, e.describe())
+    let mut out = error(source_id(&e.locator()), source, e.kind, e.describe());
+    if let Output::Error(rec) = &mut out {
+        rec.error.status = e.status;
+    }
+    out
 }
 
 /// Extracts one document from its bytes and what its container says about it.
@@ -314,7 +318,7 @@ pub(crate) fn error(id: String, source: Source, kind: ErrorKind, message: String
         schema_version: SCHEMA_VERSION.to_string(),
         id,
         source,
-        error: ErrorInfo { kind, message },
+        error: ErrorInfo::new(kind, message),
     }))
 }
 

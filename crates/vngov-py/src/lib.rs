@@ -534,7 +534,8 @@ fn read_archive(
 
 /// The error record `vngov extract` writes for a document it could not read:
 /// `source.path` (or `source.url`), the `id` derived from it, and `error` with
-/// `kind` (`"io"`, `"decode"`, `"too_large"` or `"internal"`) and `message`. For
+/// `kind` (`"io"`, `"input"`, `"decode"`, `"too_large"`, `"ocr_unavailable"`,
+/// `"internal"`, `"fetch"`, `"robots"` or `"archive"`) and `message`. For
 /// programs that refuse a document before reading it (a cluster job's file over
 /// its size limit) and keep the records' format.
 #[pyfunction]
@@ -549,7 +550,7 @@ fn error_record(
     let kind: ErrorKind =
         serde_json::from_value(serde_json::Value::String(kind.into())).map_err(|_| {
             PyValueError::new_err(format!(
-                "kind must be \"io\", \"decode\", \"too_large\" or \"internal\", not {kind:?}"
+                "kind must be one of \"io\", \"input\", \"decode\", \"too_large\", \"ocr_unavailable\", \"internal\", \"fetch\", \"robots\", \"archive\"; not {kind:?}"
             ))
         })?;
     let mut e = SourceError::new(source, None, kind, message);

@@ -22,7 +22,7 @@ pub use page::{Link, PageKind};
 pub use task::{AssigneeKind, Task};
 
 /// Version of the record format. Minor versions add optional fields only.
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";
 
 /// The record's JSON Schema (`schemas/record.schema.json`), as shipped.
 pub const JSON_SCHEMA: &str = include_str!("../../../schemas/record.schema.json");
@@ -364,6 +364,20 @@ pub struct ErrorInfo {
     pub kind: ErrorKind,
     /// What happened, for a person.
     pub message: String,
+    /// For a failed fetch, the HTTP status of the last response, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+}
+
+impl ErrorInfo {
+    /// An error of this kind, without an HTTP status.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ErrorInfo {
+            kind,
+            message: message.into(),
+            status: None,
+        }
+    }
 }
 
 /// Kinds of document errors.
@@ -384,4 +398,12 @@ pub enum ErrorKind {
     OcrUnavailable,
     /// Extraction failed unexpectedly on this document.
     Internal,
+    /// The document could not be fetched: the server answered with an error status
+    /// (in `status`), or could not be reached (the reason in the message).
+    Fetch,
+    /// robots.txt refuses the document to vngov.
+    Robots,
+    /// The archive holding the document (WARC, ARC) is damaged there: a record with
+    /// a wrong length or header, an archive cut short.
+    Archive,
 }

@@ -14,6 +14,7 @@ pub mod compressed;
 pub mod dir;
 pub mod http;
 pub mod jsonl;
+pub mod manifest;
 pub mod warc;
 
 use std::collections::BTreeMap;
@@ -153,6 +154,8 @@ pub struct SourceError {
     pub kind: ErrorKind,
     /// What went wrong.
     pub message: String,
+    /// For a failed fetch, the HTTP status of the last response, when there was one.
+    pub status: Option<u16>,
 }
 
 impl SourceError {
@@ -169,6 +172,7 @@ impl SourceError {
             meta: Meta::default(),
             kind,
             message: message.into(),
+            status: None,
         }
     }
 

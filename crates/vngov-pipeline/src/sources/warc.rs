@@ -119,7 +119,9 @@ impl Reader {
                     self.max_bytes
                 ),
             ),
-            _ => (ErrorKind::Io, e.message),
+            // A malformed or cut record, or an archive that cannot be read on: the
+            // archive is damaged there, whatever the document was.
+            _ => (ErrorKind::Archive, e.message),
         };
         self.error((e.number, e.offset), e.uri, kind, message)
     }
@@ -144,7 +146,7 @@ impl Reader {
                 // A response that a wrong length cut short is lost to that length.
                 Err((kind, msg)) => {
                     let (kind, msg) = match &damage {
-                        Some(d) => (ErrorKind::Io, format!("{d}: {msg}")),
+                        Some(d) => (ErrorKind::Archive, format!("{d}: {msg}")),
                         None => (kind, msg),
                     };
                     return Outcome::Item(Box::new(self.error(at, uri, kind, msg)));

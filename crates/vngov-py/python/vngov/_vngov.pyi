@@ -64,7 +64,9 @@ def read_archive(
 ) -> Archive: ...
 def error_record(
     source: str,
-    kind: Literal["io", "decode", "too_large", "internal"],
+    kind: Literal[
+        "io", "input", "decode", "too_large", "ocr_unavailable", "internal", "fetch", "robots", "archive"
+    ],
     message: str,
     *,
     url: Optional[str] = None,
