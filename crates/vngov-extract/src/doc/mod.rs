@@ -83,7 +83,8 @@ impl<'a> Doc<'a> {
         match &self.chars_at_block {
             None => b,
             Some(v) => {
-                let block = b / BLOCK;
+                // The end of a text of whole blocks is counted from the last block.
+                let block = (b / BLOCK).min(v.len().saturating_sub(1));
                 v.get(block).copied().unwrap_or(0)
                     + count_chars(&self.text.as_bytes()[block * BLOCK..b])
             }
@@ -190,13 +191,22 @@ mod tests {
     #[test]
     fn byte_and_char_offsets_round_trip() {
         let long = "Tỷ lệ đạt 95,6% ở Đắk Lắk; ".repeat(40);
-        for t in ["Tỷ lệ đạt 95,6%", "ascii only", long.as_str()] {
+        // Whole blocks: the text's end falls on a block boundary.
+        let whole = format!("Đ{}", "a".repeat(2 * BLOCK - "Đ".len()));
+        assert_eq!(whole.len() % BLOCK, 0);
+        for t in [
+            "Tỷ lệ đạt 95,6%",
+            "ascii only",
+            long.as_str(),
+            whole.as_str(),
+        ] {
             let d = Doc::new(t);
             for (c, (b, _)) in t.char_indices().enumerate() {
                 assert_eq!(d.byte_offset(c), b);
                 assert_eq!(d.char_offset(b), c);
             }
             assert_eq!(d.byte_offset(t.chars().count()), t.len());
+            assert_eq!(d.char_offset(t.len()), t.chars().count());
         }
         assert_eq!(floor_boundary("Tỷ", 2), 1);
         assert_eq!(floor_boundary("Tỷ", 99), "Tỷ".len());
