@@ -223,8 +223,11 @@ impl Sink {
             if !go_on {
                 let _ = std::fs::remove_file(&fresh);
                 bail!(
-                    "input changed since the interrupted run: {what}; run with --resume-changed to go on with the {} inputs already written, or without --resume to start over",
-                    earlier.items
+                    "input changed since the interrupted run: {what}; run with --resume-changed to go on after the {} already written, or without --resume to start over",
+                    match earlier.items {
+                        1 => "1 input".to_string(),
+                        n => format!("{n} inputs"),
+                    }
                 );
             }
             eprintln!(
