@@ -65,7 +65,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use vngov_record::{AssigneeKind, DateFact, DatePrecision, Task};
+use vngov_record::{AssigneeKind, DateFact, DatePrecision, Evidence, Task};
 
 use crate::rules::organizations::{self, Party, PartyIndex, PartyKind};
 use crate::Doc;
@@ -181,7 +181,7 @@ pub fn extract(
         .collect();
     let starts: Vec<usize> = directives.iter().map(|d| d.start).collect();
 
-    let mut tasks: Vec<Task> = Vec::new();
+    let mut tasks = Merged::default();
     for (i, d) in directives.iter().enumerate() {
         let assigner = d
             .issuer
@@ -195,13 +195,12 @@ pub fn extract(
         for duty in duties::of(&ctx, d, next, &starts, &date_ranges) {
             for a in &d.assignees {
                 let span_start = a.range.start.min(duty.range.start);
-                let ev = doc.evidence(span_start..duty.range.end);
                 let (deadline, period) = match &duty.deadline {
                     Some(x) if x.precision == DatePrecision::Day => (Some(x.value.clone()), None),
                     Some(x) => (None, Some(x.value.clone())),
                     None => (None, None),
                 };
-                tasks.push(Task {
+                let task = Task {
                     assigner: assigner.clone(),
                     assignee: a.name.clone(),
                     assignee_text: squash(&text[a.range.clone()]),
@@ -218,12 +217,13 @@ pub fn extract(
                     coordinate_with: duty.coordinate_with.clone(),
                     report_to: duty.report_to.clone(),
                     rule: format!("tasks/{}", d.rule),
-                    evidence: ev,
-                });
+                    evidence: Evidence::default(),
+                };
+                tasks.add(task, || doc.evidence(span_start..duty.range.end));
             }
         }
     }
-    merge(tasks)
+    tasks.finish()
 }
 
 /// The directives that stand, in text order. Where two read overlapping
@@ -310,18 +310,23 @@ fn body_of(name: &str) -> String {
     name.to_string()
 }
 
-/// One task per addressee and deadline: later duties with the same key join the
-/// first one's action; a task restating another of the same body (a bare "triển khai
-/// thực hiện", or the same cited document, without its own deadline) is dropped.
-fn merge(tasks: Vec<Task>) -> Vec<Task> {
-    // Merging changes neither the addressee nor the deadline: each key is made once.
-    let mut out: Vec<Task> = Vec::new();
-    let mut keys: Vec<Key> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    for t in tasks {
+/// The tasks read so far, one per addressee and deadline: later duties with the
+/// same key join the first one's action. Merged as they are read, so that a large
+/// document's many duties of one key are never all held, each with its evidence.
+#[derive(Default)]
+struct Merged {
+    out: Vec<Task>,
+    keys: Vec<Key>,
+    index: HashMap<Key, usize>,
+}
+
+impl Merged {
+    /// Adds `t`; `evidence` is read only for a task that is the first of its key.
+    fn add(&mut self, mut t: Task, evidence: impl FnOnce() -> Evidence) {
+        // Merging changes neither the addressee nor the deadline: each key is made once.
         let k = key(&t);
-        if let Some(&i) = index.get(&k) {
-            let o = &mut out[i];
+        if let Some(&i) = self.index.get(&k) {
+            let o = &mut self.out[i];
             if !o.action.contains(&t.action) {
                 o.action = format!("{}; {}", o.action, t.action);
             }
@@ -333,34 +338,41 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
             if o.report_to.is_none() {
                 o.report_to = t.report_to;
             }
-            continue;
+            return;
         }
-        index.insert(k.clone(), out.len());
-        out.push(t);
-        keys.push(k);
+        t.evidence = evidence();
+        self.index.insert(k.clone(), self.out.len());
+        self.out.push(t);
+        self.keys.push(k);
     }
-    // Bodies with a dated task: an undated one of theirs may restate it.
-    let mut dated: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (t, k)) in out.iter().zip(&keys).enumerate() {
-        if t.deadline.is_some() {
-            dated.entry(k.0.as_str()).or_default().push(i);
+
+    /// The tasks, less those restating another of the same body (a bare "triển
+    /// khai thực hiện", or the same cited document, without its own deadline).
+    fn finish(self) -> Vec<Task> {
+        let Merged { out, keys, .. } = self;
+        // Bodies with a dated task: an undated one of theirs may restate it.
+        let mut dated: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (t, k)) in out.iter().zip(&keys).enumerate() {
+            if t.deadline.is_some() {
+                dated.entry(k.0.as_str()).or_default().push(i);
+            }
         }
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&keys)
+            .map(|(t, kt)| {
+                t.deadline.is_some()
+                    || t.deadline_text.is_some()
+                    || !dated.get(kt.0.as_str()).is_some_and(|others| {
+                        others
+                            .iter()
+                            .any(|&o| duties::restates(&t.action, &out[o].action))
+                    })
+            })
+            .collect();
+        out.into_iter()
+            .zip(keep)
+            .filter_map(|(t, k)| k.then_some(t))
+            .collect()
     }
-    let keep: Vec<bool> = out
-        .iter()
-        .zip(&keys)
-        .map(|(t, kt)| {
-            t.deadline.is_some()
-                || t.deadline_text.is_some()
-                || !dated.get(kt.0.as_str()).is_some_and(|others| {
-                    others
-                        .iter()
-                        .any(|&o| duties::restates(&t.action, &out[o].action))
-                })
-        })
-        .collect();
-    out.into_iter()
-        .zip(keep)
-        .filter_map(|(t, k)| k.then_some(t))
-        .collect()
 }
