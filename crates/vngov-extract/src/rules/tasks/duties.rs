@@ -106,7 +106,7 @@ pub fn is_action_phrase(words: &str) -> bool {
 }
 
 /// The duties `d` governs, `next` being where the next directive starts and
-/// `starts` where every directive starts.
+/// `starts` where every directive starts (in text order).
 pub fn of(
     ctx: &Ctx,
     d: &Directive,
@@ -117,7 +117,12 @@ pub fn of(
     let t = ctx.text;
     let units = ctx.doc.units();
     let limit = next.unwrap_or(t.len()).max(d.action_start);
-    let starts_in = |r: &Range<usize>| starts.iter().any(|&s| s > d.start && r.contains(&s));
+    // `starts` is in text order: the first start after `d`'s in `r` is found by a
+    // search, not by reading every directive's for every unit.
+    let starts_in = |r: &Range<usize>| {
+        let k = starts.partition_point(|&s| s < r.start.max(d.start + 1));
+        starts.get(k).is_some_and(|&s| s < r.end)
+    };
     let mut pieces: Vec<Range<usize>> = Vec::new();
 
     // The rest of the unit, and the sentences after it on its line.
