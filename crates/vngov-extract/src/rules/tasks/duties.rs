@@ -23,7 +23,6 @@ use vngov_text::chars::{is_letter_or_digit, is_upper, lowercase};
 use super::arguments::{addressees, first_words};
 use super::deadline::{self, Deadline};
 use super::{squash, Ctx, Directive};
-use crate::doc::units::Units;
 use crate::rules::organizations::lexicon::skip_ws;
 use crate::rules::organizations::PartyIndex;
 
@@ -145,7 +144,7 @@ pub fn of(
     let line_end = k;
 
     // The items under it, or the paragraphs after it.
-    let line_start = line_of(units, d.unit);
+    let line_start = ctx.line_of[d.unit];
     let lead = t[..units.units[line_end - 1].range.end]
         .trim_end_matches(['"', '”', ')', ' '])
         .ends_with(':')
@@ -153,7 +152,7 @@ pub fn of(
     let mut k = line_end;
     if lead {
         while let Some(u) = units.units.get(k) {
-            if u.range.start >= limit || !descends(units, k, line_start) {
+            if u.range.start >= limit || !descends(ctx, k, line_start) {
                 break;
             }
             if !ctx.cx.excluded[k] && !starts_in(&u.range) {
@@ -188,19 +187,11 @@ pub fn of(
         .collect()
 }
 
-/// The first unit of the line holding unit `i`.
-fn line_of(units: &Units, mut i: usize) -> usize {
-    while i > 0 && !units.units[i].line_start {
-        i -= 1;
-    }
-    i
-}
-
 /// Whether unit `k` hangs, at some depth, from the line opened by unit `top`.
-fn descends(units: &Units, k: usize, top: usize) -> bool {
-    let start = line_of(units, k);
-    std::iter::successors(units.units[start].parent, |&p| units.units[p].parent)
-        .any(|p| line_of(units, p) == top)
+fn descends(ctx: &Ctx, k: usize, top: usize) -> bool {
+    let units = &ctx.doc.units().units;
+    let start = ctx.line_of[k];
+    std::iter::successors(units[start].parent, |&p| units[p].parent).any(|p| ctx.line_of[p] == top)
 }
 
 /// Whether the words at `at` open with a body or person of their own.
