@@ -250,10 +250,22 @@ pub fn extract(
 /// đạo UBND các phường") directs the districts, not the wards.
 fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
     found.sort_by_key(|(rank, d)| (*rank, d.start));
-    let issuers: Vec<Range<usize>> = found
-        .iter()
-        .filter_map(|(_, d)| d.issuer.as_ref().map(|p| p.range.clone()))
-        .collect();
+    let issuer_ranges = || {
+        found
+            .iter()
+            .filter_map(|(_, d)| Some(&d.issuer.as_ref()?.range))
+    };
+    let mut issuers = Ranges::new(issuer_ranges().map(|r| r.start).collect());
+    for r in issuer_ranges() {
+        issuers.add(r);
+    }
+    // The addressees of the directives kept so far.
+    let mut taken = Ranges::new(
+        found
+            .iter()
+            .flat_map(|(_, d)| d.assignees.iter().map(|a| a.range.start))
+            .collect(),
+    );
     let mut out: Vec<Directive> = Vec::new();
     for (_, mut d) in found {
         // A subject that issues another directive is not directed ("UBND tỉnh yêu
@@ -261,11 +273,8 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
         // Công Thương chỉ đạo Tập đoàn Điện lực …").
         let by_position = d.issuer.is_none() && !VERB_RULES.contains(&d.rule);
         d.assignees.retain(|a| {
-            let issues = by_position && issuers.iter().any(|r| overlaps(r, &a.range));
-            let taken = out
-                .iter()
-                .any(|o| o.assignees.iter().any(|b| overlaps(&a.range, &b.range)));
-            !issues && !taken
+            let issues = by_position && issuers.overlaps(&a.range);
+            !issues && !taken.overlaps(&a.range)
         });
         if d.assignees.is_empty() {
             continue;
@@ -276,6 +285,9 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
             })
         });
         if !delegated {
+            for a in &d.assignees {
+                taken.add(&a.range);
+            }
             out.push(d);
         }
     }
@@ -285,6 +297,49 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Byte ranges, each starting at one of starts known ahead, asked whether any
+/// overlaps a range: the furthest end among those starting before its end is
+/// found in a Fenwick tree, not by reading them all (a large document has
+/// thousands of directives).
+struct Ranges {
+    /// The starts a range may have, sorted, once each.
+    starts: Vec<usize>,
+    /// Fenwick tree over `starts`: the furthest end of the ranges added with a
+    /// start in each node's stretch (0 for none).
+    tree: Vec<usize>,
+}
+
+impl Ranges {
+    /// No ranges, to start at some of `starts`.
+    fn new(mut starts: Vec<usize>) -> Ranges {
+        starts.sort_unstable();
+        starts.dedup();
+        let tree = vec![0; starts.len()];
+        Ranges { starts, tree }
+    }
+
+    /// Adds `r`, whose start is one of those given to [`Ranges::new`].
+    fn add(&mut self, r: &Range<usize>) {
+        let mut i = self.starts.partition_point(|&s| s < r.start) + 1;
+        while i <= self.tree.len() {
+            self.tree[i - 1] = self.tree[i - 1].max(r.end);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// Whether a range added overlaps `r` ([`overlaps`]): one starts before `r`
+    /// ends and ends after `r` starts.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let mut i = self.starts.partition_point(|&s| s < r.end);
+        let mut furthest = 0;
+        while i > 0 {
+            furthest = furthest.max(self.tree[i - 1]);
+            i -= i & i.wrapping_neg();
+        }
+        furthest > r.start
+    }
 }
 
 /// Whitespace runs as one space.
