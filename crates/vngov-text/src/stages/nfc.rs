@@ -67,32 +67,39 @@ pub(crate) fn apply(text: &str) -> Option<Rewrite> {
     if is_nfc(text) {
         return None;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
+    // Read as it goes: a table of every char and its offset would cost 16 bytes
+    // per char.
+    let mut chars = text.char_indices().peekable();
     let mut out = Rewrite::with_capacity(text.len());
     let mut piece = String::new();
-    // Chars from `kept` on are their own pieces, not yet copied.
-    let mut kept = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let mut j = i + 1;
-        while j < chars.len() && !is_boundary(chars[j].1) {
-            j += 1;
+    // Chars from `kept` (byte `kept_b`) on are their own pieces, not yet copied;
+    // `n` chars have been read.
+    let (mut kept, mut kept_b, mut n) = (0, 0, 0);
+    while let Some((b, c)) = chars.next() {
+        let i = n;
+        n += 1;
+        let mut end = b + c.len_utf8();
+        while let Some(&(nb, nc)) = chars.peek() {
+            if is_boundary(nc) {
+                break;
+            }
+            chars.next();
+            n += 1;
+            end = nb + nc.len_utf8();
         }
-        if j == i + 1 && is_boundary(chars[i].1) {
-            i = j;
+        if n == i + 1 && is_boundary(c) {
             continue;
         }
-        out.copy(&text[byte(kept)..byte(i)], kept);
+        out.copy(&text[kept_b..b], kept);
         piece.clear();
-        piece.push_str(&text[byte(i)..byte(j)]);
+        piece.push_str(&text[b..end]);
         for c in piece.nfc() {
-            out.push(c, i, j);
+            out.push(c, i, n);
         }
-        i = j;
-        kept = j;
+        kept = n;
+        kept_b = end;
     }
-    out.copy(&text[byte(kept)..], kept);
+    out.copy(&text[kept_b..], kept);
     Some(out)
 }
 

@@ -40,7 +40,7 @@ impl Phrase {
             .map(|t| match key {
                 Key::Fold => t.fold().to_string(),
                 Key::Lower => t.lower().to_string(),
-                Key::Exact => t.text.to_string(),
+                Key::Exact => t.text().to_string(),
             })
             .collect();
         Phrase { words, key }
@@ -61,7 +61,7 @@ impl Phrase {
             let same = match self.key {
                 Key::Fold => t.fold() == w,
                 Key::Lower => t.lower() == w,
-                Key::Exact => t.text == w,
+                Key::Exact => t.text() == w,
             };
             if !same {
                 return None;
@@ -113,7 +113,7 @@ impl<T: Clone> PhraseSet<T> {
         let keys = [
             Some(fold),
             (lower != fold).then_some(lower),
-            (t.text != lower && t.text != fold).then_some(t.text),
+            (t.text() != lower && t.text() != fold).then_some(t.text()),
         ];
         for key in keys.into_iter().flatten() {
             if let Some(list) = self.by_first.get(key) {
@@ -297,7 +297,7 @@ fn first_word_of(t: &Token) -> u16 {
     let bits = [
         Some(fold),
         (lower != fold).then_some(lower),
-        (t.text != lower && t.text != fold).then_some(t.text),
+        (t.text() != lower && t.text() != fold).then_some(t.text()),
     ]
     .into_iter()
     .flatten()

@@ -12,7 +12,7 @@ use super::tokens::{Gap, Token};
 /// Whether the token before `i` is a count ("03", "ba").
 fn counted(toks: &[Token], i: usize) -> bool {
     i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-        t.text.chars().all(|c| c.is_ascii_digit())
+        t.text().chars().all(|c| c.is_ascii_digit())
             || matches!(t.lower(), "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy")
     })
 }
@@ -120,7 +120,7 @@ pub fn find(toks: &[Token], text: &str, i: usize) -> Option<(Vec<PersonMention>,
     if out.is_empty() {
         return None;
     }
-    let head = toks[i].range.start;
+    let head = toks[i].range().start;
     for m in &mut out {
         m.group = Some(head);
     }

@@ -71,10 +71,10 @@ pub fn build(
     honorific: Option<(usize, usize)>,
     titles: &[ParsedTitle],
 ) -> PersonMention {
-    let span = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
+    let span = |a: usize, b: usize| toks[a].range().start..toks[b - 1].range().end;
     PersonMention {
         range: span(start, end),
-        lead: toks[lead].range.start,
+        lead: toks[lead].range().start,
         name: name.map(|(a, b)| super::name::title_case(&toks[a..b])),
         name_range: name.map(|(a, b)| span(a, b)),
         honorific: honorific.map(|(a, b)| {

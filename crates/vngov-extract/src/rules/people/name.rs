@@ -27,11 +27,11 @@ const UPPER_STOPS: &[&str] = &[
 /// that make a Vietnamese syllable.
 fn syllable(t: &Token, upper: bool) -> bool {
     match t.shape {
-        Shape::Cap => !upper && t.text.chars().count() <= 12,
+        Shape::Cap => !upper && t.text().chars().count() <= 12,
         Shape::Upper => {
             upper
-                && t.text.chars().all(char::is_alphabetic)
-                && vngov_text::syllable::is_syllable(t.text)
+                && t.text().chars().all(char::is_alphabetic)
+                && vngov_text::syllable::is_syllable(t.text())
         }
         _ => false,
     }
@@ -235,7 +235,7 @@ fn is_admin_unit_end(toks: &[Token], i: usize) -> bool {
 pub fn title_case(toks: &[Token]) -> String {
     toks.iter()
         .map(|t| {
-            let lower = vngov_text::chars::lowercase(t.text);
+            let lower = vngov_text::chars::lowercase(t.text());
             let mut c = lower.chars();
             match c.next() {
                 Some(f) => f.to_uppercase().chain(c).collect(),

@@ -58,7 +58,7 @@ pub fn find(toks: &[Token], known: &[PersonMention]) -> Vec<PersonMention> {
             {
                 continue;
             }
-            let r = toks[i].range.start..toks[end - 1].range.end;
+            let r = toks[i].range().start..toks[end - 1].range().end;
             // Part of a longer name, or a place ("thành phố Hồ Chí Minh").
             let longer = toks.get(end).is_some_and(|t| {
                 matches!(t.shape, Shape::Cap | Shape::Upper) && t.gap <= Gap::Line

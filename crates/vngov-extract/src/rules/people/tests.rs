@@ -158,7 +158,7 @@ fn rules_find_nothing_where_no_rule_may_start() {
                 assert!(
                     rule(&toks, &text, i).is_none(),
                     "{name} at {}",
-                    toks[i].text
+                    toks[i].text()
                 );
             }
         }

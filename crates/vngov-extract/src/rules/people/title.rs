@@ -33,7 +33,7 @@ pub struct ParsedTitle {
 impl ParsedTitle {
     /// The title as written, with single spaces.
     pub fn text(&self, toks: &[Token], text: &str) -> String {
-        let r = toks[self.start].range.start..toks[self.end - 1].range.end;
+        let r = toks[self.start].range().start..toks[self.end - 1].range().end;
         text[r].split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
@@ -92,7 +92,7 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     }
     let org_end = organization_end(toks, pos_end, p.head.is_some());
     let organization = (org_end > pos_end).then(|| {
-        let r = toks[pos_end].range.start..toks[org_end - 1].range.end;
+        let r = toks[pos_end].range().start..toks[org_end - 1].range().end;
         let body = canonical_body(&text[r]);
         // A position naming its body ("Trưởng ban") starts the body's name.
         match p.head {
@@ -113,7 +113,7 @@ pub fn title_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
 fn body_after(toks: &[Token], text: &str, end: usize) -> (usize, Option<String>) {
     let org_end = organization_end(toks, end, false);
     if org_end > end && matches!(toks[end].shape, Shape::Cap | Shape::Upper | Shape::Mixed) {
-        let r = toks[end].range.start..toks[org_end - 1].range.end;
+        let r = toks[end].range().start..toks[org_end - 1].range().end;
         (org_end, Some(canonical_body(&text[r])))
     } else {
         (end, None)
@@ -126,8 +126,8 @@ fn body_after(toks: &[Token], text: &str, end: usize) -> (usize, Option<String>)
 fn unknown_abbreviation(toks: &[Token], i: usize) -> Option<usize> {
     let is_caps = |t: &Token| {
         t.shape == Shape::Upper
-            && t.text.chars().all(char::is_alphabetic)
-            && t.text.chars().count() <= 6
+            && t.text().chars().all(char::is_alphabetic)
+            && t.text().chars().count() <= 6
     };
     if !toks.get(i).is_some_and(is_caps) {
         return None;
@@ -142,7 +142,7 @@ fn unknown_abbreviation(toks: &[Token], i: usize) -> Option<usize> {
     {
         end += 2;
     }
-    let letters: usize = toks[i..end].iter().map(|t| t.text.chars().count()).sum();
+    let letters: usize = toks[i..end].iter().map(|t| t.text().chars().count()).sum();
     if letters > 8 || LEXICON.admin_units.longest_at(toks, i).is_some() {
         return None;
     }
@@ -158,7 +158,7 @@ fn unknown_abbreviation(toks: &[Token], i: usize) -> Option<usize> {
 /// "TUV"): a title of its own where more titles follow it.
 pub fn abbreviated_at(toks: &[Token], text: &str, i: usize) -> Option<ParsedTitle> {
     let end = unknown_abbreviation(toks, i)?;
-    let position = toks[i..end].iter().map(|t| t.text).collect::<String>();
+    let position = toks[i..end].iter().map(|t| t.text()).collect::<String>();
     let (end, organization) = body_after(toks, text, end);
     Some(ParsedTitle {
         start: i,
@@ -219,7 +219,7 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
             break;
         }
         // A date, or a number with a slash, is not part of a name.
-        if t.shape == Shape::Mixed && t.text.contains('/') {
+        if t.shape == Shape::Mixed && t.text().contains('/') {
             break;
         }
         if l.honorifics.longest_at(toks, j).is_some() {
@@ -286,7 +286,7 @@ fn organization_end(toks: &[Token], i: usize, after_head: bool) -> usize {
                 }
                 j += 1;
             }
-            Shape::Punct if (t.text == "-" || t.text == "–") => {
+            Shape::Punct if (t.text() == "-" || t.text() == "–") => {
                 if !continues_body(toks, j + 1) {
                     break;
                 }

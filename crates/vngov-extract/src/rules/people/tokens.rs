@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::marker::PhantomData;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -45,25 +46,30 @@ pub enum Gap {
     Break,
 }
 
-/// One word or punctuation mark.
+/// One word or punctuation mark of a text borrowed for `'a`.
+///
+/// Kept small (24 bytes): a text has a token every five bytes or so, and a large
+/// document holds all of them at once. Its text is its form's.
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
-    /// The token as written.
-    pub text: &'a str,
-    /// Its byte range in the text.
-    pub range: Range<usize>,
+    /// Byte offset of its start in the text.
+    start: usize,
+    /// Its length in bytes.
+    len: u32,
     /// Its shape.
     pub shape: Shape,
     /// The space before it.
     pub gap: Gap,
     /// What every token written the same way shares.
     form: Rc<Form>,
+    text: PhantomData<&'a str>,
 }
 
 /// What is read off a token's text, once for each way a token is written: the
 /// words of a language repeat, within a document and across documents.
 #[derive(Debug)]
 struct Form {
+    text: Box<str>,
     lower: Box<str>,
     fold: Box<str>,
     shape: Shape,
@@ -71,6 +77,16 @@ struct Form {
 }
 
 impl<'a> Token<'a> {
+    /// The token as written.
+    pub fn text(&self) -> &str {
+        &self.form.text
+    }
+
+    /// Its byte range in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.len as usize
+    }
+
     /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
     pub fn lower(&self) -> &str {
         &self.form.lower
@@ -89,7 +105,7 @@ impl<'a> Token<'a> {
 
     /// Whether this is the punctuation mark `c`.
     pub fn is_punct(&self, c: &str) -> bool {
-        self.shape == Shape::Punct && self.text == c
+        self.shape == Shape::Punct && self.text() == c
     }
 
     /// Whether this is a word (not punctuation).
@@ -230,7 +246,10 @@ fn tokenize_with<'a>(text: &'a str, forms: &mut Forms) -> Vec<Token<'a>> {
         }
         let Some(m) = m else { break };
         let end = m.end;
-        out.push(token(text, m, prev_end, true, forms));
+        // A token's length is kept in 32 bits: a "word" of 4 GB is left out.
+        if u32::try_from(m.len()).is_ok() {
+            out.push(token(text, m, prev_end, true, forms));
+        }
         prev_end = end;
         pos = end;
     }
@@ -272,6 +291,7 @@ fn token<'a>(
         Some(f) => Rc::clone(f),
         None => {
             let f = Rc::new(Form {
+                text: t.into(),
                 lower: lower_key_cow(t).into(),
                 fold: fold_key(t).into(),
                 shape: if word { shape(t) } else { Shape::Punct },
@@ -282,11 +302,12 @@ fn token<'a>(
         }
     };
     Token {
-        text: t,
+        start: r.start,
+        len: r.len() as u32,
         shape: form.shape,
         gap,
-        range: r,
         form,
+        text: PhantomData,
     }
 }
 
@@ -418,7 +439,7 @@ mod tests {
         let t = "Đồng chí Lê Thành\nLong, Phó Chủ tịch UBND tỉnh;\n\nĐ/c TT&TT COVID-19.";
         let toks = tokenize(t);
         let words: Vec<(&str, Shape, Gap)> =
-            toks.iter().map(|t| (t.text, t.shape, t.gap)).collect();
+            toks.iter().map(|t| (t.text(), t.shape, t.gap)).collect();
         assert_eq!(words[4], ("Long", Shape::Cap, Gap::Line));
         assert_eq!(words[5], (",", Shape::Punct, Gap::None));
         assert_eq!(words[9], ("UBND", Shape::Upper, Gap::Space));
@@ -428,7 +449,7 @@ mod tests {
         assert_eq!(words[14], ("COVID-19", Shape::Upper, Gap::Space));
         assert_eq!(words[15].0, ".");
         assert_eq!(toks[0].fold(), "dong");
-        assert_eq!(&t[toks[4].range.clone()], "Long");
+        assert_eq!(&t[toks[4].range()], "Long");
         assert_eq!(lower_key("Uỷ"), "ủy");
         assert_eq!(lower_key("HOÀ"), "hòa");
         assert_eq!(lower_key("thuỷ"), "thủy");
@@ -443,10 +464,10 @@ mod tests {
         let t = "Chủ tịch UBND tỉnh, chủ tịch; Chủ tịch UỶ BAN tỉnh,";
         let toks = tokenize(t);
         for a in &toks {
-            assert_eq!(a.lower(), lower_key(a.text));
-            assert_eq!(a.fold(), vngov_text::fold(a.text));
+            assert_eq!(a.lower(), lower_key(a.text()));
+            assert_eq!(a.fold(), vngov_text::fold(a.text()));
             for b in &toks {
-                assert_eq!(Rc::ptr_eq(&a.form, &b.form), a.text == b.text);
+                assert_eq!(Rc::ptr_eq(&a.form, &b.form), a.text() == b.text());
             }
         }
         assert!(std::ptr::eq(
@@ -468,8 +489,8 @@ mod tests {
         let mut fresh = Forms::default();
         for (a, b) in toks.iter().zip(tokenize_with(again, &mut fresh)) {
             assert_eq!(
-                (a.text, a.range.clone(), a.shape, a.gap),
-                (b.text, b.range.clone(), b.shape, b.gap)
+                (a.text(), a.range(), a.shape, a.gap),
+                (b.text(), b.range(), b.shape, b.gap)
             );
             assert_eq!((a.lower(), a.fold()), (b.lower(), b.fold()));
         }

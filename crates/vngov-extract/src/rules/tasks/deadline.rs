@@ -35,14 +35,19 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The deadline of the duty at `r`: its calendar value, if any, and its words.
+/// `dates` are the document's, in text order.
 pub fn find(
     t: &str,
     r: Range<usize>,
     dates: &[(Range<usize>, &DateFact)],
 ) -> (Option<Deadline>, Option<String>) {
-    for (dr, d) in dates
+    // The dates are in text order: those in `r` are found by a search, not by
+    // reading them all for every duty.
+    let first = dates.partition_point(|(dr, _)| dr.start < r.start);
+    for (dr, d) in dates[first..]
         .iter()
-        .filter(|(dr, _)| dr.start >= r.start && dr.end <= r.end)
+        .take_while(|(dr, _)| dr.start <= r.end)
+        .filter(|(dr, _)| dr.end <= r.end)
     {
         let from = floor(t, dr.start.saturating_sub(48).max(r.start));
         let period = d.evidence.text.starts_with("tháng") || d.evidence.text.starts_with("quý");

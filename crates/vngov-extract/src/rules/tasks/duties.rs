@@ -23,7 +23,6 @@ use vngov_text::chars::{is_letter_or_digit, is_upper, lowercase};
 use super::arguments::{addressees, first_words};
 use super::deadline::{self, Deadline};
 use super::{squash, Ctx, Directive};
-use crate::doc::units::Units;
 use crate::rules::organizations::lexicon::skip_ws;
 use crate::rules::organizations::PartyIndex;
 
@@ -106,7 +105,7 @@ pub fn is_action_phrase(words: &str) -> bool {
 }
 
 /// The duties `d` governs, `next` being where the next directive starts and
-/// `starts` where every directive starts.
+/// `starts` where every directive starts (in text order).
 pub fn of(
     ctx: &Ctx,
     d: &Directive,
@@ -117,7 +116,12 @@ pub fn of(
     let t = ctx.text;
     let units = ctx.doc.units();
     let limit = next.unwrap_or(t.len()).max(d.action_start);
-    let starts_in = |r: &Range<usize>| starts.iter().any(|&s| s > d.start && r.contains(&s));
+    // `starts` is in text order: the first start after `d`'s in `r` is found by a
+    // search, not by reading every directive's for every unit.
+    let starts_in = |r: &Range<usize>| {
+        let k = starts.partition_point(|&s| s < r.start.max(d.start + 1));
+        starts.get(k).is_some_and(|&s| s < r.end)
+    };
     let mut pieces: Vec<Range<usize>> = Vec::new();
 
     // The rest of the unit, and the sentences after it on its line.
@@ -140,7 +144,7 @@ pub fn of(
     let line_end = k;
 
     // The items under it, or the paragraphs after it.
-    let line_start = line_of(units, d.unit);
+    let line_start = ctx.line_of[d.unit];
     let lead = t[..units.units[line_end - 1].range.end]
         .trim_end_matches(['"', '”', ')', ' '])
         .ends_with(':')
@@ -148,7 +152,7 @@ pub fn of(
     let mut k = line_end;
     if lead {
         while let Some(u) = units.units.get(k) {
-            if u.range.start >= limit || !descends(units, k, line_start) {
+            if u.range.start >= limit || !descends(ctx, k, line_start) {
                 break;
             }
             if !ctx.cx.excluded[k] && !starts_in(&u.range) {
@@ -183,19 +187,11 @@ pub fn of(
         .collect()
 }
 
-/// The first unit of the line holding unit `i`.
-fn line_of(units: &Units, mut i: usize) -> usize {
-    while i > 0 && !units.units[i].line_start {
-        i -= 1;
-    }
-    i
-}
-
 /// Whether unit `k` hangs, at some depth, from the line opened by unit `top`.
-fn descends(units: &Units, k: usize, top: usize) -> bool {
-    let start = line_of(units, k);
-    std::iter::successors(units.units[start].parent, |&p| units.units[p].parent)
-        .any(|p| line_of(units, p) == top)
+fn descends(ctx: &Ctx, k: usize, top: usize) -> bool {
+    let units = &ctx.doc.units().units;
+    let start = ctx.line_of[k];
+    std::iter::successors(units[start].parent, |&p| units[p].parent).any(|p| ctx.line_of[p] == top)
 }
 
 /// Whether the words at `at` open with a body or person of their own.

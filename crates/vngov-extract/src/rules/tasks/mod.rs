@@ -65,7 +65,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use vngov_record::{AssigneeKind, DateFact, DatePrecision, Task};
+use vngov_record::{AssigneeKind, DateFact, DatePrecision, Evidence, Task};
 
 use crate::rules::organizations::{self, Party, PartyIndex, PartyKind};
 use crate::Doc;
@@ -101,18 +101,35 @@ pub struct Ctx<'a> {
     pub cx: Context,
     /// Addressee lists read so far, by start: several rules ask at every clause.
     lists: RefCell<HashMap<(usize, usize), Option<Listed>>>,
+    /// The first unit of the line holding each unit: read back from a unit, it
+    /// would cost the whole text for every directive of a text on one line.
+    pub line_of: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
     /// The context of `doc`, whose text `parties` indexes.
     pub fn new(doc: &'a Doc<'a>, parties: &'a PartyIndex<'a>) -> Self {
         let text = doc.text();
+        let mut first = 0;
+        let line_of = doc
+            .units()
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                if u.line_start {
+                    first = i;
+                }
+                first
+            })
+            .collect();
         Ctx {
             doc,
             text,
             parties,
             cx: Context::new(text, doc.units()),
             lists: RefCell::default(),
+            line_of,
         }
     }
 
@@ -181,7 +198,7 @@ pub fn extract(
         .collect();
     let starts: Vec<usize> = directives.iter().map(|d| d.start).collect();
 
-    let mut tasks: Vec<Task> = Vec::new();
+    let mut tasks = Merged::default();
     for (i, d) in directives.iter().enumerate() {
         let assigner = d
             .issuer
@@ -195,13 +212,12 @@ pub fn extract(
         for duty in duties::of(&ctx, d, next, &starts, &date_ranges) {
             for a in &d.assignees {
                 let span_start = a.range.start.min(duty.range.start);
-                let ev = doc.evidence(span_start..duty.range.end);
                 let (deadline, period) = match &duty.deadline {
                     Some(x) if x.precision == DatePrecision::Day => (Some(x.value.clone()), None),
                     Some(x) => (None, Some(x.value.clone())),
                     None => (None, None),
                 };
-                tasks.push(Task {
+                let task = Task {
                     assigner: assigner.clone(),
                     assignee: a.name.clone(),
                     assignee_text: squash(&text[a.range.clone()]),
@@ -218,12 +234,13 @@ pub fn extract(
                     coordinate_with: duty.coordinate_with.clone(),
                     report_to: duty.report_to.clone(),
                     rule: format!("tasks/{}", d.rule),
-                    evidence: ev,
-                });
+                    evidence: Evidence::default(),
+                };
+                tasks.add(task, || doc.evidence(span_start..duty.range.end));
             }
         }
     }
-    merge(tasks)
+    tasks.finish()
 }
 
 /// The directives that stand, in text order. Where two read overlapping
@@ -233,10 +250,22 @@ pub fn extract(
 /// đạo UBND các phường") directs the districts, not the wards.
 fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
     found.sort_by_key(|(rank, d)| (*rank, d.start));
-    let issuers: Vec<Range<usize>> = found
-        .iter()
-        .filter_map(|(_, d)| d.issuer.as_ref().map(|p| p.range.clone()))
-        .collect();
+    let issuer_ranges = || {
+        found
+            .iter()
+            .filter_map(|(_, d)| Some(&d.issuer.as_ref()?.range))
+    };
+    let mut issuers = Ranges::new(issuer_ranges().map(|r| r.start).collect());
+    for r in issuer_ranges() {
+        issuers.add(r);
+    }
+    // The addressees of the directives kept so far.
+    let mut taken = Ranges::new(
+        found
+            .iter()
+            .flat_map(|(_, d)| d.assignees.iter().map(|a| a.range.start))
+            .collect(),
+    );
     let mut out: Vec<Directive> = Vec::new();
     for (_, mut d) in found {
         // A subject that issues another directive is not directed ("UBND tỉnh yêu
@@ -244,11 +273,8 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
         // Công Thương chỉ đạo Tập đoàn Điện lực …").
         let by_position = d.issuer.is_none() && !VERB_RULES.contains(&d.rule);
         d.assignees.retain(|a| {
-            let issues = by_position && issuers.iter().any(|r| overlaps(r, &a.range));
-            let taken = out
-                .iter()
-                .any(|o| o.assignees.iter().any(|b| overlaps(&a.range, &b.range)));
-            !issues && !taken
+            let issues = by_position && issuers.overlaps(&a.range);
+            !issues && !taken.overlaps(&a.range)
         });
         if d.assignees.is_empty() {
             continue;
@@ -259,6 +285,9 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
             })
         });
         if !delegated {
+            for a in &d.assignees {
+                taken.add(&a.range);
+            }
             out.push(d);
         }
     }
@@ -268,6 +297,49 @@ fn resolve(mut found: Vec<(usize, Directive)>) -> Vec<Directive> {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Byte ranges, each starting at one of starts known ahead, asked whether any
+/// overlaps a range: the furthest end among those starting before its end is
+/// found in a Fenwick tree, not by reading them all (a large document has
+/// thousands of directives).
+struct Ranges {
+    /// The starts a range may have, sorted, once each.
+    starts: Vec<usize>,
+    /// Fenwick tree over `starts`: the furthest end of the ranges added with a
+    /// start in each node's stretch (0 for none).
+    tree: Vec<usize>,
+}
+
+impl Ranges {
+    /// No ranges, to start at some of `starts`.
+    fn new(mut starts: Vec<usize>) -> Ranges {
+        starts.sort_unstable();
+        starts.dedup();
+        let tree = vec![0; starts.len()];
+        Ranges { starts, tree }
+    }
+
+    /// Adds `r`, whose start is one of those given to [`Ranges::new`].
+    fn add(&mut self, r: &Range<usize>) {
+        let mut i = self.starts.partition_point(|&s| s < r.start) + 1;
+        while i <= self.tree.len() {
+            self.tree[i - 1] = self.tree[i - 1].max(r.end);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// Whether a range added overlaps `r` ([`overlaps`]): one starts before `r`
+    /// ends and ends after `r` starts.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let mut i = self.starts.partition_point(|&s| s < r.end);
+        let mut furthest = 0;
+        while i > 0 {
+            furthest = furthest.max(self.tree[i - 1]);
+            i -= i & i.wrapping_neg();
+        }
+        furthest > r.start
+    }
 }
 
 /// Whitespace runs as one space.
@@ -310,18 +382,23 @@ fn body_of(name: &str) -> String {
     name.to_string()
 }
 
-/// One task per addressee and deadline: later duties with the same key join the
-/// first one's action; a task restating another of the same body (a bare "triển khai
-/// thực hiện", or the same cited document, without its own deadline) is dropped.
-fn merge(tasks: Vec<Task>) -> Vec<Task> {
-    // Merging changes neither the addressee nor the deadline: each key is made once.
-    let mut out: Vec<Task> = Vec::new();
-    let mut keys: Vec<Key> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    for t in tasks {
+/// The tasks read so far, one per addressee and deadline: later duties with the
+/// same key join the first one's action. Merged as they are read, so that a large
+/// document's many duties of one key are never all held, each with its evidence.
+#[derive(Default)]
+struct Merged {
+    out: Vec<Task>,
+    keys: Vec<Key>,
+    index: HashMap<Key, usize>,
+}
+
+impl Merged {
+    /// Adds `t`; `evidence` is read only for a task that is the first of its key.
+    fn add(&mut self, mut t: Task, evidence: impl FnOnce() -> Evidence) {
+        // Merging changes neither the addressee nor the deadline: each key is made once.
         let k = key(&t);
-        if let Some(&i) = index.get(&k) {
-            let o = &mut out[i];
+        if let Some(&i) = self.index.get(&k) {
+            let o = &mut self.out[i];
             if !o.action.contains(&t.action) {
                 o.action = format!("{}; {}", o.action, t.action);
             }
@@ -333,34 +410,41 @@ fn merge(tasks: Vec<Task>) -> Vec<Task> {
             if o.report_to.is_none() {
                 o.report_to = t.report_to;
             }
-            continue;
+            return;
         }
-        index.insert(k.clone(), out.len());
-        out.push(t);
-        keys.push(k);
+        t.evidence = evidence();
+        self.index.insert(k.clone(), self.out.len());
+        self.out.push(t);
+        self.keys.push(k);
     }
-    // Bodies with a dated task: an undated one of theirs may restate it.
-    let mut dated: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (t, k)) in out.iter().zip(&keys).enumerate() {
-        if t.deadline.is_some() {
-            dated.entry(k.0.as_str()).or_default().push(i);
+
+    /// The tasks, less those restating another of the same body (a bare "triển
+    /// khai thực hiện", or the same cited document, without its own deadline).
+    fn finish(self) -> Vec<Task> {
+        let Merged { out, keys, .. } = self;
+        // Bodies with a dated task: an undated one of theirs may restate it.
+        let mut dated: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (t, k)) in out.iter().zip(&keys).enumerate() {
+            if t.deadline.is_some() {
+                dated.entry(k.0.as_str()).or_default().push(i);
+            }
         }
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&keys)
+            .map(|(t, kt)| {
+                t.deadline.is_some()
+                    || t.deadline_text.is_some()
+                    || !dated.get(kt.0.as_str()).is_some_and(|others| {
+                        others
+                            .iter()
+                            .any(|&o| duties::restates(&t.action, &out[o].action))
+                    })
+            })
+            .collect();
+        out.into_iter()
+            .zip(keep)
+            .filter_map(|(t, k)| k.then_some(t))
+            .collect()
     }
-    let keep: Vec<bool> = out
-        .iter()
-        .zip(&keys)
-        .map(|(t, kt)| {
-            t.deadline.is_some()
-                || t.deadline_text.is_some()
-                || !dated.get(kt.0.as_str()).is_some_and(|others| {
-                    others
-                        .iter()
-                        .any(|&o| duties::restates(&t.action, &out[o].action))
-                })
-        })
-        .collect();
-    out.into_iter()
-        .zip(keep)
-        .filter_map(|(t, k)| k.then_some(t))
-        .collect()
 }

@@ -361,3 +361,25 @@ fn the_one_who_directs_is_not_directed() {
     let who: Vec<String> = tasks(t, None).into_iter().map(|t| t.assignee).collect();
     assert_eq!(who, ["các bộ"]);
 }
+
+#[test]
+fn ranges_answer_as_reading_every_range_would() {
+    // Ranges that nest, touch, overlap and are empty, added in no order.
+    let all: Vec<Range<usize>> = (0..60)
+        .map(|k| {
+            let start = (k * 37) % 50;
+            start..start + (k * 11) % 9
+        })
+        .collect();
+    let mut ranges = Ranges::new(all.iter().map(|r| r.start).collect());
+    for (n, r) in all.iter().enumerate() {
+        for a in 0..55 {
+            for b in a..a + 6 {
+                let q = a..b;
+                let brute = all[..n].iter().any(|o| overlaps(o, &q));
+                assert_eq!(ranges.overlaps(&q), brute, "{q:?} after {n} ranges");
+            }
+        }
+        ranges.add(r);
+    }
+}
