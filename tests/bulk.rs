@@ -243,33 +243,18 @@ fn a_killed_run_resumed_gives_the_same_output() {
     // Kill a run once its checkpoint shows part of the work done, but not all.
     let target = dir.path().join("resumed.jsonl");
     let checkpoint = dir.path().join("resumed.jsonl.partial.checkpoint");
-    let mut child = vngov()
-        .args(["extract", "--quiet", "-j", "1"])
-        .arg(&input)
-        .arg("-o")
-        .arg(&target)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let done_at_kill = loop {
-        let items = std::fs::read(&checkpoint)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-            .and_then(|v| v["items"].as_u64())
-            .unwrap_or(0);
-        if items > 0 {
-            child.kill().unwrap(); // SIGKILL
-            break items;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "no checkpoint written"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    child.wait().unwrap();
+    let done_at_kill = kill_once_checkpointed(
+        &[
+            "extract".as_ref(),
+            "--quiet".as_ref(),
+            "-j".as_ref(),
+            "1".as_ref(),
+            input.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+        &checkpoint,
+    );
     assert!(
         !target.exists(),
         "the target appears only when the run completes"
