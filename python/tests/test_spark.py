@@ -194,7 +194,7 @@ def test_fields_added_to_the_json_schema_reach_the_tables() -> None:
     assert "rule" in tasks_columns(schema)
     assert schema["source"].dataType["fetched"].dataType == T.StringType()
     assert schema["content_sha256"].dataType == T.StringType()
-    assert schema["error"].dataType.fieldNames() == ["kind", "message"]
+    assert schema["error"].dataType.fieldNames() == ["kind", "message", "status"]
 
 
 def test_the_walk_keeps_the_command_lines_extensions() -> None:
