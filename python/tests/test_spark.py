@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import venv
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any, Dict, List
@@ -20,7 +21,7 @@ from pyspark.sql import SparkSession, types as T  # noqa: E402
 
 import vngov  # noqa: E402
 from vngov_spark import record_schema, run  # noqa: E402
-from vngov_spark.job import extensions_glob  # noqa: E402
+from vngov_spark.job import extensions_glob, unpack_wheel  # noqa: E402
 from vngov_spark.schema import tasks_columns  # noqa: E402
 
 
@@ -235,3 +236,21 @@ def test_spark_submit_ships_the_wheel_to_bare_workers(vngov_cli, root: Path, tmp
     # spark-submit hands the job's own standard error to its standard output.
     assert f"{len(vngov_cli.lines('corpus'))} records, 0 errors" in run_.stdout + run_.stderr
     assert same_lines(read_lines(out / "records"), vngov_cli.lines("corpus"))
+
+
+def test_a_rebuilt_wheel_of_the_same_name_is_unpacked_anew(tmp_path: Path) -> None:
+    """Executors keep unpacked wheels in their temporary directory: a wheel rebuilt
+    with the same name must not be served from the earlier one's folder."""
+    folders = []
+    for build in ["first", "second"]:
+        wheel = tmp_path / build / "vngov-0.1.0-cp39-abi3-linux_x86_64.whl"
+        wheel.parent.mkdir()
+        with zipfile.ZipFile(wheel, "w") as z:
+            z.writestr("vngov/__init__.py", f"BUILD = {build!r}\n")
+        folder = unpack_wheel(str(wheel))
+        assert (Path(folder) / "vngov" / "__init__.py").read_text() == f"BUILD = {build!r}\n"
+        assert unpack_wheel(str(wheel)) == folder
+        folders.append(folder)
+    assert folders[0] != folders[1]
+    for folder in folders:
+        shutil.rmtree(folder)

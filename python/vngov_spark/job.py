@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import hashlib
 import json
 import os
 import shutil
@@ -30,6 +31,28 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 GLOB_CHARS = set("*?[]{}")
+
+
+def unpack_wheel(wheel: str) -> str:
+    """Unpacks `wheel` into a folder of the temporary directory and returns it. The
+    folder is named after the wheel's content: a rebuilt wheel of the same name is
+    unpacked anew, never served from an earlier job's folder."""
+    sha = hashlib.sha256()
+    with open(wheel, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            sha.update(block)
+    name = os.path.basename(wheel)[: -len(".whl")]
+    target = os.path.join(tempfile.gettempdir(), f"vngov-{name}-{sha.hexdigest()[:16]}")
+    if not os.path.isdir(target):
+        # Unpacked beside, then renamed: workers starting together do not see half a package.
+        tmp = tempfile.mkdtemp(dir=os.path.dirname(target))
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tmp)
+        try:
+            os.rename(tmp, target)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
 
 
 def import_vngov(wheel: Optional[str] = None) -> Any:
@@ -54,17 +77,7 @@ def import_vngov(wheel: Optional[str] = None) -> Any:
             "vngov is not installed here and no vngov wheel was shipped "
             "(give --wheel, or spark-submit --files vngov-VERSION-….whl)"
         )
-    wheel = candidates[0]
-    target = os.path.join(tempfile.gettempdir(), "vngov-" + os.path.basename(wheel)[: -len(".whl")])
-    if not os.path.isdir(target):
-        # Unpacked beside, then renamed: workers starting together do not see half a package.
-        tmp = tempfile.mkdtemp(dir=os.path.dirname(target))
-        with zipfile.ZipFile(wheel) as z:
-            z.extractall(tmp)
-        try:
-            os.rename(tmp, target)
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)
+    target = unpack_wheel(candidates[0])
     sys.path.insert(0, target)
     import vngov
 
