@@ -5,10 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any, Dict, List
