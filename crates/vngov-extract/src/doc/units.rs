@@ -60,6 +60,9 @@ pub struct Unit {
     /// It starts a line of the text as read (after joining wrapped lines): the
     /// first sentence of a paragraph, an item, a heading.
     pub line_start: bool,
+    /// The first unit of its line (itself when it starts one): read back unit by
+    /// unit, a text on one line would cost its whole length at every unit.
+    pub line: usize,
     /// The unit it hangs from: the lead ending with a colon above a list, or the
     /// numbered heading above it.
     pub parent: Option<usize>,
@@ -513,11 +516,16 @@ fn push_unit(text: &str, r: Range<usize>, line_start: bool, out: &mut Vec<Unit>)
         Some((m, b)) if b <= range.end => (Some(m), b),
         _ => (None, range.start),
     };
+    let line = match out.last() {
+        Some(u) if !line_start => u.line,
+        _ => out.len(),
+    };
     out.push(Unit {
         range,
         body,
         marker,
         line_start,
+        line,
         parent: None,
         clauses: 0..0,
     });
@@ -560,7 +568,7 @@ fn set_parents(text: &str, units: &mut [Unit]) {
         }
         let parent = if lv == 0 {
             // A paragraph hangs from the line just above it when that is a lead.
-            (i > 0 && prev_colon).then(|| line_of(units, i - 1))
+            (i > 0 && prev_colon).then(|| units[i - 1].line)
         } else {
             stack.last().and_then(|&(l, k)| {
                 let lead = ends_with_colon(text, &units[last_of_line(units, k)]);
@@ -574,14 +582,6 @@ fn set_parents(text: &str, units: &mut [Unit]) {
         }
         stack.push((lv, i));
     }
-}
-
-/// The first unit of the line holding unit `i`.
-fn line_of(units: &[Unit], mut i: usize) -> usize {
-    while i > 0 && !units[i].line_start {
-        i -= 1;
-    }
-    i
 }
 
 /// The last unit of the line that unit `k` opens.

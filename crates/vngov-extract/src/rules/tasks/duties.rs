@@ -144,7 +144,7 @@ pub fn of(
     let line_end = k;
 
     // The items under it, or the paragraphs after it.
-    let line_start = ctx.line_of[d.unit];
+    let line_start = units.units[d.unit].line;
     let lead = t[..units.units[line_end - 1].range.end]
         .trim_end_matches(['"', '”', ')', ' '])
         .ends_with(':')
@@ -190,8 +190,8 @@ pub fn of(
 /// Whether unit `k` hangs, at some depth, from the line opened by unit `top`.
 fn descends(ctx: &Ctx, k: usize, top: usize) -> bool {
     let units = &ctx.doc.units().units;
-    let start = ctx.line_of[k];
-    std::iter::successors(units[start].parent, |&p| units[p].parent).any(|p| ctx.line_of[p] == top)
+    let start = units[k].line;
+    std::iter::successors(units[start].parent, |&p| units[p].parent).any(|p| units[p].line == top)
 }
 
 /// Whether the words at `at` open with a body or person of their own.

@@ -101,35 +101,18 @@ pub struct Ctx<'a> {
     pub cx: Context,
     /// Addressee lists read so far, by start: several rules ask at every clause.
     lists: RefCell<HashMap<(usize, usize), Option<Listed>>>,
-    /// The first unit of the line holding each unit: read back from a unit, it
-    /// would cost the whole text for every directive of a text on one line.
-    pub line_of: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
     /// The context of `doc`, whose text `parties` indexes.
     pub fn new(doc: &'a Doc<'a>, parties: &'a PartyIndex<'a>) -> Self {
         let text = doc.text();
-        let mut first = 0;
-        let line_of = doc
-            .units()
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                if u.line_start {
-                    first = i;
-                }
-                first
-            })
-            .collect();
         Ctx {
             doc,
             text,
             parties,
             cx: Context::new(text, doc.units()),
             lists: RefCell::default(),
-            line_of,
         }
     }
 
