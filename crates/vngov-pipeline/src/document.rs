@@ -27,7 +27,8 @@ pub fn source_id(locator: &str) -> String {
     hex(&Sha256::digest(locator.as_bytes()))[..16].to_string()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hexadecimal of `bytes` (digests in records and listings).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

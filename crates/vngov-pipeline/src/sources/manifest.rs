@@ -112,7 +112,7 @@ pub fn write(entries: impl Iterator<Item = Entry>, out: &mut dyn Write) -> io::R
         out.write_all(line.as_bytes())?;
     }
     out.flush()?;
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::document::hex(&hash.finalize()))
 }
 
 /// What changed between two listings: the first `max` differences, described for a
