@@ -53,17 +53,19 @@ pub fn item(fetcher: &vngov_fetch::Fetcher, url: &str, max_bytes: u64) -> Item {
         }
         Err(e) => {
             let info = crate::fetch::error_info(&e);
-            let mut item = failure(url, info.kind, info.message);
-            if let Item::Error(err) = &mut item {
-                err.status = info.status;
-            }
-            item
+            let mut e = SourceError::new(url, None, info.kind, info.message);
+            e.status = info.status;
+            with_url(url, e)
         }
     }
 }
 
 fn failure(url: &str, kind: ErrorKind, message: String) -> Item {
-    let mut e = SourceError::new(url, None, kind, message);
+    with_url(url, SourceError::new(url, None, kind, message))
+}
+
+/// The error item of `url`, its record naming the URL.
+fn with_url(url: &str, mut e: SourceError) -> Item {
     e.meta.url = Some(url.to_string());
     Item::Error(e)
 }

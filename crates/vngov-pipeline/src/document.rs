@@ -50,11 +50,12 @@ pub fn source_error(e: SourceError) -> Output {
         input_id: e.meta.id.clone(),
         ..Source::default()
     };
-    let mut out = error(source_id(&e.locator()), source, e.kind, e.describe());
-    if let Output::Error(rec) = &mut out {
-        rec.error.status = e.status;
-    }
-    out
+    let error = ErrorInfo {
+        kind: e.kind,
+        message: e.describe(),
+        status: e.status,
+    };
+    error_record(source_id(&e.locator()), source, error)
 }
 
 /// Extracts one document from its bytes and what its container says about it.
@@ -315,11 +316,15 @@ fn repairs_warning(repairs: &[vngov_text::Repair]) -> Option<Warning> {
 }
 
 pub(crate) fn error(id: String, source: Source, kind: ErrorKind, message: String) -> Output {
+    error_record(id, source, ErrorInfo::new(kind, message))
+}
+
+fn error_record(id: String, source: Source, error: ErrorInfo) -> Output {
     Output::Error(Box::new(ErrorRecord {
         schema_version: SCHEMA_VERSION.to_string(),
         id,
         source,
-        error: ErrorInfo::new(kind, message),
+        error,
     }))
 }
 
