@@ -135,17 +135,10 @@ pub fn decode(bytes: &[u8], hint: &Hint) -> Result<Decoded, DecodeError> {
     // UTF-16 holds NUL bytes by nature; its text was checked as it was decoded.
     if d.encoding == "viscii" {
         // Six VISCII capitals sit on control codes: they are letters here.
-        let letters_out: Vec<u8> = bytes
-            .iter()
-            .map(|&b| {
-                if viscii::is_letter_control(b) {
-                    b' '
-                } else {
-                    b
-                }
-            })
-            .collect();
-        d.warnings.extend(utf::control_warning(&letters_out));
+        d.warnings.extend(utf::control_warning_except(
+            bytes,
+            viscii::is_letter_control,
+        ));
     } else if !d.encoding.starts_with("utf-16") {
         d.warnings.extend(utf::control_warning(bytes));
     }

@@ -70,10 +70,16 @@ pub fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// A warning naming the stray control bytes of a text that was read anyway, and
 /// their byte offsets; `None` when there are none.
 pub fn control_warning(bytes: &[u8]) -> Option<Warning> {
+    control_warning_except(bytes, |_| false)
+}
+
+/// [`control_warning`], for an encoding whose `letter` bytes are letters on
+/// control codes (VISCII's six capitals).
+pub fn control_warning_except(bytes: &[u8], letter: fn(u8) -> bool) -> Option<Warning> {
     let found: Vec<(usize, u8)> = bytes
         .iter()
         .enumerate()
-        .filter(|(_, &b)| is_stray_control(b))
+        .filter(|(_, &b)| is_stray_control(b) && !letter(b))
         .map(|(i, &b)| (i, b))
         .collect();
     if found.is_empty() {
