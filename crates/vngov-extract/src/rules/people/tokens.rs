@@ -52,10 +52,8 @@ pub enum Gap {
 /// document holds all of them at once. Its text is its form's.
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
-    /// Byte offset of its start in the text.
+    /// Byte offset of its start in the text (its length is its form's).
     start: usize,
-    /// Its length in bytes.
-    len: u32,
     /// Its shape.
     pub shape: Shape,
     /// The space before it.
@@ -84,7 +82,7 @@ impl<'a> Token<'a> {
 
     /// Its byte range in the text.
     pub fn range(&self) -> Range<usize> {
-        self.start..self.start + self.len as usize
+        self.start..self.start + self.form.text.len()
     }
 
     /// Lower-cased, tone marks placed the classic way ("Uỷ" → "ủy", "Đ/c" → "đ/c").
@@ -246,10 +244,7 @@ fn tokenize_with<'a>(text: &'a str, forms: &mut Forms) -> Vec<Token<'a>> {
         }
         let Some(m) = m else { break };
         let end = m.end;
-        // A token's length is kept in 32 bits: a "word" of 4 GB is left out.
-        if u32::try_from(m.len()).is_ok() {
-            out.push(token(text, m, prev_end, true, forms));
-        }
+        out.push(token(text, m, prev_end, true, forms));
         prev_end = end;
         pos = end;
     }
@@ -303,7 +298,6 @@ fn token<'a>(
     };
     Token {
         start: r.start,
-        len: r.len() as u32,
         shape: form.shape,
         gap,
         form,
