@@ -8,8 +8,8 @@ use vngov_pipeline::Settings;
 use vngov_record::Output;
 
 static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
-    let schema: Value = serde_json::from_str(include_str!("../../schemas/record.schema.json"))
-        .expect("the schema is JSON");
+    let schema: Value =
+        serde_json::from_str(vngov_record::JSON_SCHEMA).expect("the schema is JSON");
     jsonschema::draft202012::new(&schema).expect("the schema is a valid 2020-12 schema")
 });
 
@@ -34,7 +34,7 @@ pub fn check(out: &Output, input_chars: Option<usize>) {
     assert!(errors.is_empty(), "record breaks the schema: {errors:?}");
     if let Output::Record(r) = out {
         let chars: Vec<char> = r.text.chars().collect();
-        for field in [
+        let facts = [
             "dates",
             "documents",
             "percentages",
@@ -42,10 +42,10 @@ pub fn check(out: &Output, input_chars: Option<usize>) {
             "people",
             "tasks",
             "organizations",
-        ] {
-            walk(&v[field], &chars, &r.text, input_chars);
-        }
-        for field in ["published_evidence", "province_evidence"] {
+            "published_evidence",
+            "province_evidence",
+        ];
+        for field in facts {
             walk(&v[field], &chars, &r.text, input_chars);
         }
     }
